@@ -1,0 +1,31 @@
+# Two commands on a fresh machine: `make demo` (the main job on the tiny model) and `make test` (every notebook).
+# Both create or reuse the virtual environment $(VENV). Torch: the CPU build `torch==2.13.0` is installed only when
+# the environment has no torch yet; pass TORCH=... to choose another (e.g. a CUDA build) or VENV=... to reuse yours.
+PYTHON ?= python3
+VENV ?= .venv
+TORCH ?= torch==2.13.0
+BIN := $(VENV)/bin
+OUT ?= demo_out
+
+.PHONY: demo test sync clean-venv
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python settings.ini setup.py
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -c "import torch" 2>/dev/null || $(BIN)/python -m pip install -q "$(TORCH)"
+	$(BIN)/python -m pip install -q -e ".[dev]"
+	touch $@
+
+demo: $(VENV)/.installed
+	$(BIN)/clic demo --out $(OUT)
+
+test: $(VENV)/.installed
+	HF_HUB_OFFLINE=1 $(BIN)/python tools/test_nbs.py
+
+# The checks CI runs after the tests: library, README and notebooks are what the notebooks say.
+sync: $(VENV)/.installed
+	PATH=$(BIN):$$PATH tools/check_sync.sh
+
+clean-venv:
+	rm -rf $(VENV)
