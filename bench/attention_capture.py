@@ -1,0 +1,89 @@
+#!/usr/bin/env python
+"""Cost of capturing the <v*> attention map on the 9 up-block attn2 layers (forward + backward), on the tiny model at
+512x512 (64x64 latents), batch 1, CPU. Prints time and peak-memory ratios measured in this run:
+
+- stock:   the UNet with diffusers' own SDPA processors, loss = mean(pred^2)
+- clic:    our processors with capture of one token on the 9 up layers, loss = mean(pred^2) + mean(A)
+- naive:   diffusers' `AttnProcessor` on every layer (full softmax matrices) and a store that keeps the full
+           (batch*heads, HW, 77) probabilities of every attn2 layer, as prompt-to-prompt-style stores do; same loss
+
+Time: median of --reps runs per variant, variants interleaved in one process. Memory: peak RSS growth of one
+forward+backward in a fresh process per variant (CPU has no allocator statistics; RSS is what the OS gives).
+Targets (issue 3): clic/stock time <= 1.10 and peak memory <= 1.10."""
+import argparse, json, os, resource, statistics, subprocess, sys, time
+os.environ.setdefault('HF_HUB_OFFLINE', '1')
+
+def setup(variant, size):
+    import torch, torch.nn.functional as F
+    from diffusers.models.attention_processor import AttnProcessor
+    from clic_nb.tiny import tiny_pipeline
+    from clic_nb.attention import clic_processors, up_attn2_names, AttentionStore, capture, attn2_names
+    pipe = tiny_pipeline(0)
+    unet = pipe.unet
+    up = up_attn2_names(unet)
+    L = size // 8
+    x = torch.randn(1, 4, L, L, generator=torch.Generator().manual_seed(0))
+    ehs, t = torch.randn(1, 77, 32, generator=torch.Generator().manual_seed(1)), torch.tensor([500])
+    stock = dict(unet.attn_processors)
+    clic = clic_processors(unet, train=None)
+    full = {}
+    class KeepAll(AttnProcessor):
+        "diffusers' full-softmax processor that also keeps every cross-attention probability matrix."
+        def __init__(self, name): super().__init__(); self.name = name
+        def __call__(self, attn, h, encoder_hidden_states=None, attention_mask=None, **kw):
+            if encoder_hidden_states is not None:
+                q, k = attn.head_to_batch_dim(attn.to_q(h)), attn.head_to_batch_dim(attn.to_k(encoder_hidden_states))
+                full[self.name] = attn.get_attention_scores(q, k)
+            return super().__call__(attn, h, encoder_hidden_states, attention_mask)
+    naive = {k: KeepAll(k.removesuffix('.processor')) for k in stock}
+
+    def step():
+        unet.zero_grad(set_to_none=True)
+        if variant == 'stock':
+            unet.set_attn_processor(dict(stock)); loss = unet(x, t, ehs).sample.square().mean()
+        elif variant == 'clic':
+            unet.set_attn_processor(dict(clic))
+            with capture(unet, AttentionStore([5], layers=up)) as st:
+                loss = unet(x, t, ehs).sample.square().mean() + st.aggregate(L, minmax=True).mean()
+        else:
+            unet.set_attn_processor(dict(naive)); full.clear()
+            pred = unet(x, t, ehs).sample
+            maps = [F.interpolate(full[n][:, :, 5].mean(0).view(1, 1, int(full[n].shape[1] ** .5), -1), size=L, mode='bilinear') for n in up]
+            a = torch.stack(maps).mean(0)
+            loss = pred.square().mean() + ((a - a.min()) / (a.max() - a.min() + 1e-8)).mean()
+        loss.backward()
+    return step
+
+def rss_kb():
+    with open('/proc/self/status') as f:
+        return next(int(l.split()[1]) for l in f if l.startswith('VmRSS'))
+
+def child(variant, size):
+    "One forward+backward in this fresh process: peak RSS growth in MB."
+    step = setup(variant, size)
+    import gc; gc.collect()
+    base = rss_kb()
+    step()
+    print(json.dumps({'peak_mb': (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) / 1024}))
+
+def main():
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument('--size', type=int, default=512); p.add_argument('--reps', type=int, default=5)
+    p.add_argument('--child'); a = p.parse_args()
+    if a.child: return child(a.child, a.size)
+    variants = ('stock', 'clic', 'naive')
+    mem = {v: json.loads(subprocess.run([sys.executable, __file__, '--child', v, '--size', str(a.size)], capture_output=True,
+                                        text=True, check=True).stdout.strip().splitlines()[-1])['peak_mb'] for v in variants}
+    steps = {v: setup(v, a.size) for v in variants}
+    for v in variants: steps[v]()                                   # warm up
+    times = {v: [] for v in variants}
+    for _ in range(a.reps):
+        for v in variants:
+            t0 = time.perf_counter(); steps[v](); times[v].append(time.perf_counter() - t0)
+    med = {v: statistics.median(times[v]) for v in variants}
+    print(f'tiny UNet, {a.size}x{a.size} image ({a.size // 8}x{a.size // 8} latents), batch 1, forward+backward, CPU, {a.reps} reps')
+    for v in variants: print(f'  {v:6s} time {med[v]:.3f}s   peak memory +{mem[v]:.0f} MB')
+    print(f'clic/stock:  time ratio {med["clic"] / med["stock"]:.3f} (target <= 1.10)   memory ratio {mem["clic"] / mem["stock"]:.3f} (target <= 1.10)')
+    print(f'naive/stock: time ratio {med["naive"] / med["stock"]:.3f}                   memory ratio {mem["naive"] / mem["stock"]:.3f}')
+
+if __name__ == '__main__': main()
