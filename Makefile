@@ -7,7 +7,7 @@ TORCH ?= torch==2.13.0
 BIN := $(VENV)/bin
 OUT ?= demo_out
 
-.PHONY: demo test sync clean-venv
+.PHONY: demo test sync bench clean-venv
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
@@ -26,6 +26,10 @@ test: $(VENV)/.installed
 # The checks CI runs after the tests: library, README and notebooks are what the notebooks say.
 sync: $(VENV)/.installed
 	PATH=$(BIN):$$PATH tools/check_sync.sh
+
+# Benchmarks print ratios measured in one run (targets in each script's docstring); not part of the tests.
+bench: $(VENV)/.installed
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/attention_capture.py
 
 clean-venv:
 	rm -rf $(VENV)
