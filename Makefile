@@ -30,6 +30,7 @@ sync: $(VENV)/.installed
 # Benchmarks print ratios measured in one run (targets in each script's docstring); not part of the tests.
 bench: $(VENV)/.installed
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/attention_capture.py
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/learn_step.py
 
 clean-venv:
 	rm -rf $(VENV)

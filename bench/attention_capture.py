@@ -10,8 +10,9 @@
 Time: median of --reps runs per variant, variants interleaved in one process. Memory: peak RSS growth of one
 forward+backward in a fresh process per variant (CPU has no allocator statistics; RSS is what the OS gives).
 Targets (issue 3): clic/stock time <= 1.10 and peak memory <= 1.10."""
-import argparse, json, os, resource, statistics, subprocess, sys, time
+import os
 os.environ.setdefault('HF_HUB_OFFLINE', '1')
+from measure import parser, peak_mb, median_times, print_peak_growth
 
 def setup(variant, size):
     import torch, torch.nn.functional as F
@@ -54,33 +55,12 @@ def setup(variant, size):
         loss.backward()
     return step
 
-def rss_kb():
-    with open('/proc/self/status') as f:
-        return next(int(l.split()[1]) for l in f if l.startswith('VmRSS'))
-
-def child(variant, size):
-    "One forward+backward in this fresh process: peak RSS growth in MB."
-    step = setup(variant, size)
-    import gc; gc.collect()
-    base = rss_kb()
-    step()
-    print(json.dumps({'peak_mb': (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - base) / 1024}))
-
 def main():
-    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    p.add_argument('--size', type=int, default=512); p.add_argument('--reps', type=int, default=5)
-    p.add_argument('--child'); a = p.parse_args()
-    if a.child: return child(a.child, a.size)
+    a = parser(__doc__).parse_args()
+    if a.child: return print_peak_growth(setup(a.child, a.size))
     variants = ('stock', 'clic', 'naive')
-    mem = {v: json.loads(subprocess.run([sys.executable, __file__, '--child', v, '--size', str(a.size)], capture_output=True,
-                                        text=True, check=True).stdout.strip().splitlines()[-1])['peak_mb'] for v in variants}
-    steps = {v: setup(v, a.size) for v in variants}
-    for v in variants: steps[v]()                                   # warm up
-    times = {v: [] for v in variants}
-    for _ in range(a.reps):
-        for v in variants:
-            t0 = time.perf_counter(); steps[v](); times[v].append(time.perf_counter() - t0)
-    med = {v: statistics.median(times[v]) for v in variants}
+    mem = {v: peak_mb(__file__, v, a.size) for v in variants}
+    med = median_times({v: setup(v, a.size) for v in variants}, a.reps)
     print(f'tiny UNet, {a.size}x{a.size} image ({a.size // 8}x{a.size // 8} latents), batch 1, forward+backward, CPU, {a.reps} reps')
     for v in variants: print(f'  {v:6s} time {med[v]:.3f}s   peak memory +{mem[v]:.0f} MB')
     print(f'clic/stock:  time ratio {med["clic"] / med["stock"]:.3f} (target <= 1.10)   memory ratio {mem["clic"] / mem["stock"]:.3f} (target <= 1.10)')

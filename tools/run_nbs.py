@@ -17,11 +17,11 @@ from nbdev.frontmatter import FrontmatterProc
 def run_nb(path: Path, skip: set):
     "Run the cells of `path` that are not flagged with `skip`, stopping at the first error; write outputs back."
     nb = read_nb(path)
-    flags = [set((NBProcessor(path, procs=FrontmatterProc, process=True).nb.cells[i].get('directives_') or {}).keys())
-             for i in range(len(nb.cells))]
+    dirs = [NBProcessor(path, procs=FrontmatterProc, process=True).nb.cells[i].get('directives_') or {} for i in range(len(nb.cells))]
     def preproc(cell):
         i = nb.cells.index(cell)
-        return cell.cell_type == 'code' and ('nbdev_export(' in cell.source or bool(flags[i] & skip))
+        no_eval = dirs[i].get('eval:', ['true'])[0].lower() == 'false'      # e.g. the `if __name__ == '__main__'` cell
+        return cell.cell_type == 'code' and ('nbdev_export(' in cell.source or no_eval or bool(set(dirs[i]) & skip))
     with working_directory(path.parent):
         CaptureShell(path).run_all(nb, exc_stop=True, preproc=preproc)
     write_nb(nb, path)
