@@ -31,6 +31,7 @@ sync: $(VENV)/.installed
 bench: $(VENV)/.installed
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/attention_capture.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/learn_step.py
+	HF_HUB_OFFLINE=1 $(BIN)/python bench/transfer.py
 
 clean-venv:
 	rm -rf $(VENV)
