@@ -7,7 +7,7 @@ TORCH ?= torch==2.13.0
 BIN := $(VENV)/bin
 OUT ?= demo_out
 
-.PHONY: demo test sync bench clean-venv
+.PHONY: demo test sync bench clean-venv browser
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
@@ -20,7 +20,12 @@ $(VENV)/.installed: $(BIN)/python settings.ini setup.py
 demo: $(VENV)/.installed
 	$(BIN)/clic demo --out $(OUT)
 
-test: $(VENV)/.installed
+# the demo report is checked in headless Chromium: Debian's package (needs apt, as on CI); playwright drives it
+browser:
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+	  || echo "make: could not install chromium (apt-get install chromium); the report check will fail"
+
+test: $(VENV)/.installed browser
 	HF_HUB_OFFLINE=1 $(BIN)/python tools/test_nbs.py
 
 # The checks CI runs after the tests: library, README and notebooks are what the notebooks say.
