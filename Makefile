@@ -37,6 +37,7 @@ bench: $(VENV)/.installed
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/attention_capture.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/learn_step.py
 	HF_HUB_OFFLINE=1 $(BIN)/python bench/transfer.py
+	$(BIN)/python bench/toy_world.py
 
 clean-venv:
 	rm -rf $(VENV)
