@@ -27,7 +27,7 @@ setuptools.setup(
                  f'License :: {lic[1]}', 'Natural Language :: English']
                 + [f'Programming Language :: Python :: {v}' for v in py_versions[py_versions.index(min_python):]],
     packages=setuptools.find_namespace_packages(include=['clic_nb', 'clic_nb.*']),
-    package_data={'clic_nb': ['samples/*.png']},
+    package_data={'clic_nb': ['samples/*.png', 'toy/*.json', 'toy/*/*.json', 'toy/*/*.safetensors']},
     include_package_data=True,
     python_requires=f'>={min_python}',
     install_requires=cfg['requirements'].split(),

@@ -16,9 +16,12 @@ from .transfer import TransferConfig, transfer as transfer_concept, contact_shee
 from .generate import generate as generate_objects
 from .roi import RoiConfig, target_mask, source_masks
 from .losses import SOURCE_TEMPLATE as SOURCE_PROMPT
+from .toymodel import TOY_SIZE
+from .toyclic import TOY_LEARN, TOY_ROI, toy_pair, pattern_rate
 
 # %% auto #0
-__all__ = ['COMMANDS', 'RANDOM_WEIGHTS_NOTE', 'command', 'main', 'demo', 'learn', 'parse_seeds', 'transfer', 'generate', 'mask']
+__all__ = ['COMMANDS', 'RANDOM_WEIGHTS_NOTE', 'TOY_NOTE', 'command', 'main', 'demo', 'learn', 'parse_seeds', 'transfer',
+           'generate', 'mask']
 
 # %% ../nbs/99_cli.ipynb #38c6ec78
 COMMANDS = {}
@@ -72,72 +75,91 @@ RANDOM_WEIGHTS_NOTE = ("note: the tiny model has random weights: its images show
                        "not what CLiC looks like. For real results: clic demo --model CompVis/stable-diffusion-v1-4 "
                        "(a GPU, and internet or a local copy of the weights)")
 
+TOY_NOTE = ("note: the toy model knows only the toy world (4 objects, 6 colours, 4 patterns at 128 px). For real images: "
+            "clic demo --model CompVis/stable-diffusion-v1-4 (a GPU, and internet or a local copy of the weights)")
+
 def _demo_settings(model:str, size, steps, seeds) -> dict:
-    "The demo's settings: small and fast on the tiny model, the method's defaults on real weights."
-    tiny, gpu = model == 'tiny', torch.cuda.is_available()
-    return dict(size=size or (128 if tiny else 512), steps=steps or (60 if tiny else LearnConfig.steps),
-                half=gpu and not tiny, device='cuda' if gpu else None,
-                lr=1e-3 if tiny else LearnConfig.lr, roi_lr=5e-3 if tiny else RoiConfig.lr,
-                seeds=parse_seeds(seeds or (['0-2'] if tiny else ['0-4'])), t_starts=[15, 20])
+    "The demo's settings: the toy settings on the toy model, small and fast on the tiny one, the method's defaults on real weights."
+    toy, tiny, gpu = model == 'toy', model == 'tiny', torch.cuda.is_available()
+    small = toy or tiny
+    return dict(size=size or (TOY_SIZE if small else 512), steps=steps or (TOY_LEARN['steps'] if toy else 60 if tiny else LearnConfig.steps),
+                half=gpu and not small, device='cuda' if gpu and not small else None,
+                lr=TOY_LEARN['lr'] if toy else 1e-3 if tiny else LearnConfig.lr, roi_lr=TOY_ROI['lr'] if toy else 5e-3 if tiny else RoiConfig.lr,
+                seeds=parse_seeds(seeds or (['0-3'] if toy else ['0-2'] if tiny else ['0-4'])), t_starts=[5, 15] if toy else [15, 20])   # toy: see the toy-CLiC chapter
+
+def _demo_inputs(model:str, folder:Path) -> dict:
+    "Write the demo's inputs into `folder`: a toy pair on the toy model, the bundled vase samples otherwise; paths and objects."
+    folder.mkdir(parents=True, exist_ok=True)
+    if model == 'toy':
+        p = toy_pair()
+        for k in ('source', 'source_mask', 'target', 'target_mask'): p[k].save(folder/f'{k}.png')
+        objects = dict(source_object=p['source_scene'].object, target_object=p['target_scene'].object, target_scene=p['target_scene'],
+                       pattern=p['source_scene'].pattern)
+    else:
+        for k in SAMPLES: sample(k).save(folder/f'{k}.png')
+        objects = dict(source_object=SAMPLE_OBJECT, target_object=SAMPLE_OBJECT, target_scene=None, pattern=None)
+    return {k: folder/f'{k}.png' for k in ('source', 'source_mask', 'target', 'target_mask')} | objects
 
 def _save_fig(fig, path:Path) -> str:
     fig.savefig(path); return path.name
 
 @command
 def demo(out:Param('output folder', str)='demo_out',
-         model:Param("'tiny' (offline, random weights), a hub id such as CompVis/stable-diffusion-v1-4, or a local diffusers folder", str)='tiny',
-         size:Param('image size for the model (default: 128 on the tiny model, 512 otherwise)', int)=None,
-         steps:Param('training steps of the concept and of <w*> (default: 60 on the tiny model, 500 otherwise)', int)=None,
-         seeds:Param('transfer seeds (default: 0-2 on the tiny model, 0-4 otherwise)', str, nargs='+')=None,
+         model:Param("'toy' (trained on the toy world, offline), 'tiny' (random weights), a hub id such as CompVis/stable-diffusion-v1-4, or a local diffusers folder", str)='toy',
+         size:Param('image size for the model (default: 128 on the toy and tiny models, 512 otherwise)', int)=None,
+         steps:Param('training steps of the concept and of <w*> (default: the toy settings, 60 on the tiny model, 500 otherwise)', int)=None,
+         seeds:Param('transfer seeds (default: 0-3 on the toy model, 0-2 on the tiny one, 0-4 otherwise)', str, nargs='+')=None,
          quiet:Param('no progress bars', bool)=False):
-    "Run the whole method on the bundled samples: learn, find the target region, transfer, generate; a report in --out."
+    "Run the whole method on a toy pair (or the bundled samples): learn, find the target region, transfer, generate; a report in --out."
     from clic_nb.widgets import plot_masks, attention_maps, plot_attention, write_report
     from clic_nb.roi import plot_roi, iou
     from clic_nb.transfer import _with_concept
     t0, out, st = time.time(), Path(out), _demo_settings(model, size, steps, seeds)
     if (out/'report.html').exists() or (out/'concept'/'config.json').exists():
         raise ClicError(f"{out} already holds a demo: pass a new --out or remove it")
-    (out/'inputs').mkdir(parents=True, exist_ok=True)
-    for k in SAMPLES: sample(k).save(out/'inputs'/f'{k}.png')
-    src, smask, tgt, tmask = (out/'inputs'/f'{k}.png' for k in ('source', 'source_mask', 'target', 'target_mask'))
+    io = _demo_inputs(model, out/'inputs')
+    src, smask, tgt, tmask, so, to = (io[k] for k in ('source', 'source_mask', 'target', 'target_mask', 'source_object', 'target_object'))
     say = (lambda *a: None) if quiet else print
-    say(f"clic demo: 1/4 learning {SAMPLE_OBJECT} concept <v*> ({st['steps']} steps at {st['size']} px, {model} model)")
-    concept = learn_concept(src, smask, SAMPLE_OBJECT, out/'concept', model=model, steps=st['steps'], size=st['size'], lr=st['lr'],
+    say(f"clic demo: 1/4 learning the {so}'s concept <v*> ({st['steps']} steps at {st['size']} px, {model} model)")
+    concept = learn_concept(src, smask, so, out/'concept', model=model, steps=st['steps'], size=st['size'], lr=st['lr'],
                             mixed_precision='fp16' if st['half'] else 'no', progress=not quiet)
     pipe = _with_concept(load_pipeline(model, dtype=torch.float16 if st['half'] else None, device=st['device']), concept)
     figs = dict(masks=_save_fig(plot_masks(src, smask), out/'source_and_mask.png'))
-    am = attention_maps(pipe, src, SOURCE_PROMPT.format(object=SAMPLE_OBJECT, v=concept.token), size=st['size'])
+    am = attention_maps(pipe, src, SOURCE_PROMPT.format(object=so, v=concept.token), size=st['size'])
     figs['attention'] = _save_fig(plot_attention(am, src, concept.token), out/'attention_v.png')
-    say("clic demo: 2/4 finding the target region (RoI matching)")
-    roi = target_mask(out/'concept', tgt, SAMPLE_OBJECT, pipe=pipe, steps=st['steps'], lr=st['roi_lr'], size=st['size'], progress=not quiet)
+    say(f"clic demo: 2/4 finding the matching region of the {to} (RoI matching)")
+    roi = target_mask(out/'concept', tgt, to, pipe=pipe, steps=st['steps'], lr=st['roi_lr'], size=st['size'], progress=not quiet)
     roi.image().save(out/'auto_mask.png'); roi.soft_image().save(out/'auto_mask_soft.png')
     figs['roi'] = _save_fig(plot_roi(tgt, roi, tmask), out/'roi.png')
     say(f"clic demo: 3/4 transfer, seeds {st['seeds']} x t_start {st['t_starts']}")
-    r = transfer_concept(out/'concept', tgt, out/'auto_mask.png', SAMPLE_OBJECT, seeds=st['seeds'], t_starts=st['t_starts'], pipe=pipe, size=st['size'],
+    r = transfer_concept(out/'concept', tgt, out/'auto_mask.png', to, seeds=st['seeds'], t_starts=st['t_starts'], pipe=pipe, size=st['size'],
                          progress=not quiet)
     (out/'transfer').mkdir(exist_ok=True)
     for (sd, ts), im in r.images.items(): im.save(out/'transfer'/f'seed{sd}_t{ts}.png')
     contact_sheet(load_image(tgt), out/'auto_mask.png', r.images).save(out/'contact_sheet.png')
-    say("clic demo: 4/4 generating two new vases")
-    gen = generate_objects(out/'concept', SAMPLE_OBJECT, seeds=[0, 1], size=st['size'], pipe=pipe, progress=not quiet)
+    say(f"clic demo: 4/4 generating two new {to}s with the concept")
+    gen = generate_objects(out/'concept', to, seeds=[0, 1], size=st['size'], pipe=pipe, progress=not quiet)
     for k, im in enumerate(gen): im.save(out/f'generated_{k}.png')
     facts = {'model': model, 'image size': st['size'], 'training steps': st['steps'], 'learning rate': st['lr'],
-             'mask IoU with the known region': round(iou(roi.mask, load_mask(tmask)), 3), 'seconds': round(time.time() - t0, 1)}
-    sections = [('Inputs', f'Source {SAMPLE_OBJECT} with its concept mask, and the target.',
+             'mask IoU with the known region': round(iou(roi.mask, load_mask(tmask)), 3)}
+    if io['pattern']:                                                 # the toy world says what the edits hold
+        facts[f"transfers whose region reads as {io['pattern']}"] = f"{pattern_rate(list(r.images.values()), io['target_scene'], io['pattern']):.0%}"
+    facts['seconds'] = round(time.time() - t0, 1)
+    sections = [('Inputs', f'Source {so} with its concept mask, and the target {to}.',
                  [('inputs/source.png', 'source'), ('inputs/source_mask.png', 'concept mask'), ('inputs/target.png', 'target'),
                   (figs['masks'], 'source, mask and the context weight W of the training loss')]),
                 ('Learning', 'The three losses per step, and where <v*> attends on the source after training.',
                  [('concept/loss.png', 'losses'), (figs['attention'], '<v*> attention, mean over layers, timesteps and heads')]),
-                ('RoI matching', 'The target region found for the concept, against the region drawn in the samples.',
+                ('RoI matching', 'The target region found for the concept, against the known region of the target.',
                  [(figs['roi'], 'target, soft map, mask, known region'), ('auto_mask.png', 'automatic mask')]),
                 ('Transfer', 'The concept painted into the automatic region; rows are t_start values, columns seeds.',
                  [('contact_sheet.png', 'contact sheet')] + [(f'transfer/seed{sd}_t{ts}.png', f'seed {sd}, t_start {ts}') for sd, ts in r.images]),
-                ('Generation', 'New vases carrying the concept (two-stage sampling).', [(f'generated_{k}.png', f'seed {k}') for k in range(len(gen))])]
-    note = RANDOM_WEIGHTS_NOTE if model == 'tiny' else None
-    write_report(out, f'clic-nb demo: {SAMPLE_OBJECT} concept on the {model} model', sections, facts, note)
+                ('Generation', f'New {to}s carrying the concept (two-stage sampling).', [(f'generated_{k}.png', f'seed {k}') for k in range(len(gen))])]
+    note = RANDOM_WEIGHTS_NOTE if model == 'tiny' else TOY_NOTE if model == 'toy' else None
+    write_report(out, f'clic-nb demo: a {so} concept on the {model} model', sections, facts, note)
     (out/'summary.json').write_text(json.dumps({**facts, 'seeds': st['seeds'], 't_starts': st['t_starts'], 'fallback_mask': roi.fallback}, indent=1))
     print(f"clic demo: done in {facts['seconds']}s; open {out/'report.html'} (concept in {out/'concept'})")
-    if model == 'tiny': print(RANDOM_WEIGHTS_NOTE)
+    if note: print(note)
     return facts
 
 # %% ../nbs/99_cli.ipynb #76e24ec1
@@ -148,7 +170,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           mask:Param('mask of the concept in the source: white = concept, soft edges allowed', str)=None,
           object:Param("the source's object, as in 'a {object} with <v*> style', e.g. vase", str)=None,
           out:Param('output folder: the concept (the folder later commands take), checkpoints, losses.csv, loss.png', str)=None,
-          model:Param("'tiny' (offline, random weights), a hub id such as CompVis/stable-diffusion-v1-4, or a local diffusers folder", str)='tiny',
+          model:Param("'tiny' (offline, random weights), 'toy' (trained on the toy world), a hub id such as CompVis/stable-diffusion-v1-4, or a local diffusers folder", str)='tiny',
           steps:Param('optimizer steps', int)=_C.steps,
           lr:Param('AdamW learning rate (constant)', float)=_C.lr,
           weight_decay:Param('AdamW weight decay', float)=_C.weight_decay,

@@ -16,7 +16,7 @@ from safetensors.torch import save_file
 from tqdm.auto import tqdm
 from diffusers import DDIMScheduler
 from .data import ClicError, load_image, load_mask, match_mask, check_region, image_tensor, resize_mask
-from .attention import AttentionStore, capture, up_attn2_names, minmax_norm
+from .attention import AttentionStore, capture, up_attn2_names, minmax_norm, clic_attention, clic_layers
 from .losses import att_loss, train_tokens, merge_tokens, diffusion_target, SOURCE_TEMPLATE
 from .concept import Concept, add_token, init_ids, token_position, make_trainable, atomic_write
 from .learn import step_generator, augment, SOURCE_FILE, SOURCE_MASK_FILE
@@ -26,8 +26,8 @@ from .tiny import load_pipeline, train_scheduler
 # %% auto #0
 __all__ = ['TARGET_TEMPLATE', 'REGION_TOKEN', 'ROI_FILE', 'RoiConfig', 'roi_config', 'damp_low', 'erode', 'dilate', 'open_map',
            'binary_mask', 'postprocess', 'averaged_map', 'fit', 'region_token_loss', 'learn_region_token',
-           'save_region_token', 'load_region_token', 'RoiMask', 'target_mask', 'iou', 'plot_roi', 'source_token_loss',
-           'source_masks']
+           'save_region_token', 'load_region_token', 'RoiMask', 'target_mask', 'token_mask', 'iou', 'plot_roi',
+           'source_token_loss', 'source_masks']
 
 # %% ../nbs/08_roi.ipynb #6368f791
 TARGET_TEMPLATE = "a {w} region of a {object}"
@@ -110,20 +110,23 @@ def averaged_map(pipe, latent:torch.Tensor, emb:torch.Tensor, pos:int, cfg:RoiCo
     sched = DDIMScheduler.from_config(pipe.scheduler.config)
     sched.set_timesteps(cfg.ddim_steps, device=latent.device)
     ts, total = sched.timesteps, torch.zeros(hw, device=latent.device)
-    for s in range(0, len(ts), cfg.batch):
-        t = ts[s:s + cfg.batch]
-        noise = torch.cat([noise_for([cfg.seed], latent.shape[1:], _ROI_NOISE, i, latent.device, latent.dtype) for i in range(s, s + len(t))])
-        x = sched.add_noise(latent.expand(len(t), -1, -1, -1), noise, t)
-        store = AttentionStore([pos], layers=up_attn2_names(unet), latent_hw=hw)
-        with torch.no_grad(), capture(unet, store): unet(x, t, emb.expand(len(t), -1, -1))
-        total += store.aggregate(hw).sum(0)
+    procs = dict(unet.attn_processors) if clic_layers(unet) else None          # a concept's layers stay; a bare UNet gets frozen ones
+    with clic_attention(unet, train=None, procs=procs):
+        for s in range(0, len(ts), cfg.batch):
+            t = ts[s:s + cfg.batch]
+            noise = torch.cat([noise_for([cfg.seed], latent.shape[1:], _ROI_NOISE, i, latent.device, latent.dtype) for i in range(s, s + len(t))])
+            x = sched.add_noise(latent.expand(len(t), -1, -1, -1), noise, t)
+            store = AttentionStore([pos], layers=up_attn2_names(unet), latent_hw=hw)
+            with torch.no_grad(), capture(unet, store): unet(x, t, emb.expand(len(t), -1, -1))
+            total += store.aggregate(hw).sum(0)
     return minmax_norm((total / len(ts))[None])[0]
 
 # %% ../nbs/08_roi.ipynb #251daffc
 def fit(params:list, step_loss, steps:int, lr:float, weight_decay:float=0.0, max_grad_norm:float|None=None,
-        desc:str='clic', progress:bool=True) -> list[float]:
+        desc:str='clic', progress:bool=True, lr_at=None) -> list[float]:
     "`steps` AdamW steps on `params` of the loss `step_loss(step)`, clipped to `max_grad_norm` if given; returns the losses."
     opt = torch.optim.AdamW(params, lr=lr, weight_decay=weight_decay)
+    sched = torch.optim.lr_scheduler.LambdaLR(opt, lr_at) if lr_at else None      # lr_at(step): a factor on lr
     losses, bar = [], tqdm(range(steps), desc=desc, disable=not progress, dynamic_ncols=True)
     for step in bar:
         loss = step_loss(step)
@@ -131,6 +134,7 @@ def fit(params:list, step_loss, steps:int, lr:float, weight_decay:float=0.0, max
         loss.backward()
         if max_grad_norm: torch.nn.utils.clip_grad_norm_(params, max_grad_norm)
         opt.step(); opt.zero_grad()
+        if sched: sched.step()
         losses.append(loss.item())
         bar.set_postfix(loss=f'{losses[-1]:.4f}')
     return losses
@@ -246,12 +250,16 @@ def target_mask(concept, target, object:str, source=None, source_mask=None, sour
     pipe = _with_concept(pipe or load_pipeline(model or concept.meta.get('base_model', 'tiny')), concept)
     token, row, losses = _region_token(pipe, concept, folder, source, source_mask, source_object, cfg, progress)
     _put_token(pipe, token, row)
-    prompt = TARGET_TEMPLATE.format(w=token, object=object)
+    return token_mask(pipe, img, TARGET_TEMPLATE.format(w=token, object=object), token, cfg, losses)
+
+def token_mask(pipe, img:Image.Image, prompt:str, token:str, cfg:RoiConfig|None=None, losses:list|None=None) -> RoiMask:
+    "Where `token` of `prompt` attends on `img`: its map averaged over timesteps and up-block layers, cleaned up as SPEC §3 says."
+    cfg = cfg or RoiConfig()
     pos = token_position(pipe.tokenizer, prompt, token)
     with torch.no_grad(): emb = pipe.text_encoder(_ids(pipe, prompt))[0]
     a = averaged_map(pipe, _latent(pipe, image_tensor(img, cfg.size)), emb, pos, cfg)
     mask, soft, fell = postprocess(a, (img.height, img.width), cfg)
-    return RoiMask(mask.float().cpu().numpy(), soft.float().cpu().numpy(), a.cpu(), fell, token, losses)
+    return RoiMask(mask.float().cpu().numpy(), soft.float().cpu().numpy(), a.cpu(), fell, token, losses or [])
 
 # %% ../nbs/08_roi.ipynb #1de25896
 def iou(a, b) -> float:

@@ -96,8 +96,11 @@ def _offline() -> bool: return os.environ.get('HF_HUB_OFFLINE', '0').lower() in 
 
 def load_pipeline(name_or_path:str='tiny', dtype:torch.dtype|None=None, device:str|torch.device|None=None,
                   seed:int=0, **kwargs) -> StableDiffusionPipeline:
-    "The pipeline everything else uses: 'tiny' (offline, random weights from `seed`), a hub id, or a local folder."
+    "The pipeline everything else uses: 'tiny' (offline, random weights from `seed`), 'toy' (trained, shipped), a hub id, or a local folder."
     if str(name_or_path) == 'tiny': pipe = tiny_pipeline(seed)
+    elif str(name_or_path) == 'toy':
+        from clic_nb.toymodel import load_toy, TOY_DIR         # imported here: the toy-model module builds on this one
+        pipe = load_toy(TOY_DIR)
     else:
         name, p = str(name_or_path), Path(str(name_or_path)).expanduser()
         looks_local = p.exists() or name.startswith(('.', '/', '~')) or name.count('/') > 1

@@ -4,17 +4,17 @@
 
 # %% ../nbs/10_toyworld.ipynb #6b6686e7
 from __future__ import annotations
-from dataclasses import dataclass, asdict
-import re
+from dataclasses import dataclass, asdict, replace
+import re, functools
 import numpy as np
 import torch
 from PIL import Image
 from .data import ClicError
 
 # %% auto #0
-__all__ = ['COLORS', 'BACKGROUNDS', 'PATTERNS', 'INK_LIGHT', 'INK_DARK', 'OBJECTS', 'PATTERN_PART', 'PERIOD', 'ink_color',
-           'Scene', 'random_scene', 'parse_caption', 'pattern_ink', 'render', 'toy_batch', 'scene_image', 'scene_mask',
-           'plot_scenes']
+__all__ = ['COLORS', 'BACKGROUNDS', 'PATTERNS', 'INK_LIGHT', 'INK_DARK', 'OBJECTS', 'PATTERN_PART', 'PERIOD', 'FOREGROUND',
+           'MIN_INK', 'ink_color', 'Scene', 'random_scene', 'parse_caption', 'pattern_ink', 'render', 'toy_batch',
+           'scene_image', 'scene_mask', 'plot_scenes', 'read_object', 'read_color', 'read_pattern', 'read_scene']
 
 # %% ../nbs/10_toyworld.ipynb #f05a8cc8
 COLORS = dict(red=(200, 40, 40), green=(40, 150, 60), blue=(40, 80, 200), yellow=(230, 200, 40), purple=(130, 60, 170),
@@ -155,3 +155,62 @@ def plot_scenes(scenes, size:int=128, cols:int=6, regions:bool=False):
         ax.set_title(sc.caption.removeprefix('a '), fontsize=7); ax.set_axis_off()
     fig.tight_layout()
     return fig
+
+# %% ../nbs/10_toyworld.ipynb #3e0f808a
+FOREGROUND = 60                       # RGB distance from the background that makes a pixel the object's
+MIN_INK = 0.08                        # a region with less ink than this carries no pattern
+_SCALES, _DXS, _DYS = np.linspace(0.85, 1.10, 6), np.linspace(-0.06, 0.06, 5), np.linspace(-0.05, 0.05, 5)
+
+@functools.lru_cache(maxsize=4)
+def _silhouettes(size:int):
+    "Every object at every grid placement: the placements and their masks flattened to rows of a float matrix."
+    places = [Scene(o, 'red', scale=float(s), dx=float(x), dy=float(y)) for o in OBJECTS for s in _SCALES for x in _DXS for y in _DYS]
+    return places, torch.from_numpy(np.stack([render(p, size)['object'].ravel() for p in places])).float()
+
+def _dist(img:np.ndarray, rgb) -> np.ndarray: return np.linalg.norm(img.astype(np.float32) - np.asarray(rgb, np.float32), axis=-1)
+
+def read_object(img:np.ndarray) -> Scene:
+    "The object and placement whose silhouette best matches the pixels that stand out from the background (colour unread)."
+    size = img.shape[0]
+    border = np.concatenate([img[:2].reshape(-1, 3), img[-2:].reshape(-1, 3), img[:, :2].reshape(-1, 3), img[:, -2:].reshape(-1, 3)])
+    fg = torch.from_numpy((_dist(img, np.median(border, 0)) > FOREGROUND).ravel()).float()
+    places, sil = _silhouettes(size)
+    inter = sil @ fg
+    return places[int((inter / (sil.sum(1) + fg.sum() - inter)).argmax())]
+
+def read_color(img:np.ndarray, obj:np.ndarray) -> str:
+    "The palette colour nearest to most pixels of the `obj` mask, ink pixels set aside."
+    names = list(COLORS) + ['ink-light', 'ink-dark']
+    d = np.stack([_dist(img[obj], c) for c in list(COLORS.values()) + [INK_LIGHT, INK_DARK]])
+    votes = np.bincount(d.argmin(0), minlength=len(names))[:len(COLORS)]
+    return names[int(votes.argmax())]
+
+def read_pattern(img:np.ndarray, region:np.ndarray, color:str, place:Scene|None=None, phases:int=8) -> tuple[str|None, float]:
+    "The pattern in `region` of an object of `color` (None: under MIN_INK ink) and its IoU, on the frame of `place` (default: unscaled)."
+    ink = (_dist(img, ink_color(color)) < _dist(img, COLORS[color])) & region
+    if ink.sum() <= MIN_INK * region.sum(): return None, 0.0
+    x, y = _grid(img.shape[0], place or Scene('chair', 'red'))
+    rows, cols = np.flatnonzero(region.any(1)), np.flatnonzero(region.any(0))      # search the region's box only
+    box = np.s_[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
+    x, y, ink, region = x[:, box[1]], y[box[0]], ink[box], region[box]
+    best = (None, -1.0)
+    for name in PATTERNS:
+        for a in range(phases):
+            for b in range(phases):
+                t = pattern_ink(name, x + a * PERIOD / phases, y + b * PERIOD / phases) & region
+                iou = (t & ink).sum() / max(1, (t | ink).sum())
+                if iou > best[1]: best = (name, float(iou))
+    return best
+
+def read_scene(img:np.ndarray) -> dict:
+    "Object, colour and pattern (on the object's pattern part) of a toy image, read by template matching."
+    sc = read_object(img)
+    r = render(sc, img.shape[0])
+    color = read_color(img, r['object'])
+    pattern, iou = read_pattern(img, _erode(r['parts'][sc.part]), color, sc)
+    return dict(object=sc.object, color=color, pattern=pattern, iou=iou, scene=replace(sc, color=color, pattern=pattern))
+
+def _erode(m:np.ndarray, px:int=1) -> np.ndarray:
+    "The mask shrunk by `px` pixels (a generated object's edge is soft: its outermost ring is neither colour)."
+    t = torch.from_numpy(~m)[None, None].float()
+    return ~(torch.nn.functional.max_pool2d(t, 2 * px + 1, 1, px)[0, 0].bool().numpy())
