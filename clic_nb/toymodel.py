@@ -214,6 +214,8 @@ def train_toy(out, cfg:ToyTrainConfig|None=None, stage:str='all', start=None, pr
     cfg, out = cfg or ToyTrainConfig(), Path(out)
     if stage not in ('vae', 'unet', 'all'): raise ClicError(f"stage {stage!r} is unknown: use vae, unet or all")
     if start and stage != 'unet': raise ClicError("start continues stage 2 only: pass stage='unet' (and the start run's vae/ in out)")
+    if start and not ((Path(start)/'model'/'model_index.json').is_file() and (Path(start)/LOG_FILE).is_file()):
+        raise ClicError(f"{start}: not a finished toy run (model/ and {LOG_FILE} missing): pass the folder an earlier train_toy wrote")
     out.mkdir(parents=True, exist_ok=True)
     _log(out, config=asdict(cfg))
     if start: _log(out, start=json.loads((Path(start)/LOG_FILE).read_text()))     # the whole history stays in the log
