@@ -10,9 +10,10 @@ import numpy as np
 import torch
 from PIL import Image
 from .toyworld import Scene, render, read_pattern, _erode, PATTERN_PART
-from .toymodel import TOY_SIZE
+from .toymodel import TOY_SIZE, sample_toy
 from .losses import SOURCE_TEMPLATE
-from .concept import add_token
+from .concept import add_token, DEFAULT_TOKEN, DEFAULT_INIT
+from .data import ClicError
 from .learn import learn
 from .transfer import transfer, _with_concept
 from .roi import target_mask, token_mask, iou, RoiConfig
@@ -44,6 +45,7 @@ def concept_mask(pipe, image, object:str, token:str, size:int=TOY_SIZE):
 
 def pattern_rate(images, scene:Scene, pattern:str) -> float:
     "Share of `images` (PIL) whose pattern part of `scene` (eroded by a pixel) the world's reader reads as `pattern`."
+    if not images: raise ClicError("pattern_rate: no images to read; pass at least one")
     part = _erode(render(scene, images[0].width)['parts'][scene.part])
     return float(np.mean([read_pattern(np.asarray(im), part, scene.color, scene)[0] == pattern for im in images]))
 
@@ -54,15 +56,16 @@ def outside_change(images, target:Image.Image, mask:Image.Image, grow:int=4) -> 
     t = np.asarray(target).astype(int)
     return int(max(np.abs(np.asarray(im).astype(int) - t)[out].max() for im in images))
 
-def behaviour(out, pair:dict|None=None, seeds=range(8), t_starts=(15, 5), learn_settings:dict|None=None, roi_settings:dict|None=None,
+def behaviour(out, pair:dict|None=None, seeds=range(8), t_starts=(15, 10, 5), learn_settings:dict|None=None, roi_settings:dict|None=None,
               model:str='toy', progress:bool=False) -> dict:
-    "Learn the pair's concept into `out` and measure it: map IoU before/after, transfer rate per t_start, outside change, auto-mask IoU."
+    "Learn the pair's concept into `out` and measure it: map IoU before/after, transfer rate per t_start (and the model's own), outside change, auto-mask IoU."
     p, out = pair or toy_pair(), Path(out)
     src, tgt = p['source_scene'], p['target_scene']
     ls, rs = {**TOY_LEARN, **(learn_settings or {})}, {**TOY_ROI, **(roi_settings or {})}
-    fresh = load_pipeline(model)
-    add_token(fresh.tokenizer, fresh.text_encoder)                                     # <v*> as learning starts: its init word
-    before = concept_mask(fresh, p['source'], src.object, '<v*>', ls['size'])
+    fresh, token = load_pipeline(model), ls.get('token', DEFAULT_TOKEN)
+    add_token(fresh.tokenizer, fresh.text_encoder, token, ls.get('init', DEFAULT_INIT))     # <v*> as learning starts: its init word
+    before = concept_mask(fresh, p['source'], src.object, token, ls['size'])
+    drawn = [_pil(a) for a in sample_toy(fresh, [replace(tgt, pattern=src.pattern).caption] * len(seeds), list(seeds))]
     concept = learn(p['source'], p['source_mask'], src.object, out, model=model, progress=progress, **ls)
     pipe = _with_concept(load_pipeline(model), concept)
     after = concept_mask(pipe, p['source'], src.object, concept.token, ls['size'])
@@ -71,14 +74,17 @@ def behaviour(out, pair:dict|None=None, seeds=range(8), t_starts=(15, 5), learn_
     rates = {f'rate_t{ts}': pattern_rate(ims, tgt, src.pattern) for ts, ims in imgs.items()}
     roi = target_mask(out, p['target'], tgt.object, pipe=pipe, progress=progress, **rs)
     return dict(iou_before=iou(before.mask, p['source_mask']), iou_after=iou(after.mask, p['source_mask']), **rates,
-                outside_change=outside_change(list(r.images.values()), p['target'], p['target_mask']),
-                auto_mask_iou=iou(roi.mask, p['target_mask']), images=imgs, masks=dict(before=before.mask, after=after.mask, auto=roi.mask))
+                rate_model=pattern_rate(drawn, tgt, src.pattern), outside_change=outside_change(list(r.images.values()), p['target'], p['target_mask']),
+                auto_mask_iou=iou(roi.mask, p['target_mask']), images=imgs, drawn=drawn, masks=dict(before=before.mask, after=after.mask, auto=roi.mask))
 
 # %% ../nbs/12_toyclic.ipynb #2240235f
 def plot_behaviour(pair:dict, result:dict, cols:int=8):
-    "Source with the <v*> mask before/after learning, target with the automatic mask, and a row of transfers per t_start."
+    "Source with the <v*> mask before/after learning, target with the automatic mask, a row of transfers per t_start, the model's own."
     from matplotlib.figure import Figure
-    rows = 1 + len(result['images'])
+    pat = pair['source_scene'].pattern
+    lines = [(f"t_start {ts}: {result[f'rate_t{ts}']:.0%} read as {pat}", imgs) for ts, imgs in result['images'].items()]
+    lines.append((f"the model drawing it: {result['rate_model']:.0%} read as {pat}", result['drawn']))
+    rows = 1 + len(lines)
     fig = Figure(figsize=(1.6 * cols, 1.8 * rows), dpi=90)
     m = result['masks']
     top = [(pair['source'], m['before'], f"<v*> before: IoU {result['iou_before']:.2f}"), (pair['source'], m['after'], f"<v*> after: IoU {result['iou_after']:.2f}"),
@@ -86,9 +92,9 @@ def plot_behaviour(pair:dict, result:dict, cols:int=8):
     for k, (im, m, title) in enumerate(top):
         ax = fig.add_subplot(rows, cols, k + 1); ax.imshow(im); ax.contour(np.asarray(m) > 0.5, levels=[0.5], colors='magenta', linewidths=1)
         ax.set_title(title, fontsize=7); ax.set_axis_off()
-    for r, (ts, imgs) in enumerate(result['images'].items(), 1):
+    for r, (title, imgs) in enumerate(lines, 1):
         for k, im in enumerate(imgs[:cols]):
             ax = fig.add_subplot(rows, cols, r * cols + k + 1); ax.imshow(im); ax.set_axis_off()
-            if k == 0: ax.set_title(f"t_start {ts}: {result[f'rate_t{ts}']:.0%} read as {pair['source_scene'].pattern}", fontsize=7, loc='left')
+            if k == 0: ax.set_title(title, fontsize=7, loc='left')
     fig.tight_layout()
     return fig

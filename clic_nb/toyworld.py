@@ -13,8 +13,9 @@ from .data import ClicError
 
 # %% auto #0
 __all__ = ['COLORS', 'BACKGROUNDS', 'PATTERNS', 'INK_LIGHT', 'INK_DARK', 'OBJECTS', 'PATTERN_PART', 'PERIOD', 'FOREGROUND',
-           'MIN_INK', 'ink_color', 'Scene', 'random_scene', 'parse_caption', 'pattern_ink', 'render', 'toy_batch',
-           'scene_image', 'scene_mask', 'plot_scenes', 'read_object', 'read_color', 'read_pattern', 'read_scene']
+           'MIN_INK', 'SOLID_MARGIN', 'ink_color', 'Scene', 'random_scene', 'parse_caption', 'pattern_ink', 'render',
+           'toy_batch', 'scene_image', 'scene_mask', 'plot_scenes', 'read_object', 'read_color', 'read_pattern',
+           'read_scene']
 
 # %% ../nbs/10_toyworld.ipynb #f05a8cc8
 COLORS = dict(red=(200, 40, 40), green=(40, 150, 60), blue=(40, 80, 200), yellow=(230, 200, 40), purple=(130, 60, 170),
@@ -159,6 +160,7 @@ def plot_scenes(scenes, size:int=128, cols:int=6, regions:bool=False):
 # %% ../nbs/10_toyworld.ipynb #3e0f808a
 FOREGROUND = 60                       # RGB distance from the background that makes a pixel the object's
 MIN_INK = 0.08                        # a region with less ink than this carries no pattern
+SOLID_MARGIN = 0.2                    # ink whose share of the region beats the best pattern's IoU by more is a blob
 _SCALES, _DXS, _DYS = np.linspace(0.85, 1.10, 6), np.linspace(-0.06, 0.06, 5), np.linspace(-0.05, 0.05, 5)
 
 @functools.lru_cache(maxsize=4)
@@ -186,9 +188,10 @@ def read_color(img:np.ndarray, obj:np.ndarray) -> str:
     return names[int(votes.argmax())]
 
 def read_pattern(img:np.ndarray, region:np.ndarray, color:str, place:Scene|None=None, phases:int=8) -> tuple[str|None, float]:
-    "The pattern in `region` of an object of `color` (None: under MIN_INK ink) and its IoU, on the frame of `place` (default: unscaled)."
+    "The pattern in `region` of an object of `color` (None: under MIN_INK ink, or a blob) and its IoU, on the frame of `place` (default: unscaled)."
     ink = (_dist(img, ink_color(color)) < _dist(img, COLORS[color])) & region
-    if ink.sum() <= MIN_INK * region.sum(): return None, 0.0
+    share = ink.sum() / max(1, region.sum())                                       # = the IoU of solid fill
+    if share <= MIN_INK: return None, 0.0
     x, y = _grid(img.shape[0], place or Scene('chair', 'red'))
     rows, cols = np.flatnonzero(region.any(1)), np.flatnonzero(region.any(0))      # search the region's box only
     box = np.s_[rows[0]:rows[-1] + 1, cols[0]:cols[-1] + 1]
@@ -200,7 +203,7 @@ def read_pattern(img:np.ndarray, region:np.ndarray, color:str, place:Scene|None=
                 t = pattern_ink(name, x + a * PERIOD / phases, y + b * PERIOD / phases) & region
                 iou = (t & ink).sum() / max(1, (t | ink).sum())
                 if iou > best[1]: best = (name, float(iou))
-    return best
+    return (None, 0.0) if share - best[1] > SOLID_MARGIN else best
 
 def read_scene(img:np.ndarray) -> dict:
     "Object, colour and pattern (on the object's pattern part) of a toy image, read by template matching."

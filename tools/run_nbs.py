@@ -22,6 +22,8 @@ def run_nb(path: Path, skip: set):
         i = nb.cells.index(cell)
         no_eval = dirs[i].get('eval:', ['true'])[0].lower() == 'false'      # e.g. the `if __name__ == '__main__'` cell
         return cell.cell_type == 'code' and ('nbdev_export(' in cell.source or no_eval or bool(set(dirs[i]) & skip))
+    for c in nb.cells:                    # a rerun cell that now prints nothing must not keep its old outputs
+        if c.cell_type == 'code' and not preproc(c): c.outputs = []
     with working_directory(path.parent):
         CaptureShell(path).run_all(nb, exc_stop=True, preproc=preproc)
     write_nb(nb, path)
