@@ -17,7 +17,7 @@ from .generate import generate as generate_objects
 from .roi import RoiConfig, target_mask, source_masks
 from .losses import SOURCE_TEMPLATE as SOURCE_PROMPT
 from .toymodel import TOY_SIZE
-from .toyclic import TOY_LEARN, TOY_ROI, toy_pair, pattern_rate
+from .toyclic import TOY_LEARN, TOY_ROI, toy_pair, pattern_rate, color_rate
 
 # %% auto #0
 __all__ = ['COMMANDS', 'RANDOM_WEIGHTS_NOTE', 'TOY_NOTE', 'command', 'main', 'demo', 'learn', 'parse_seeds', 'transfer',
@@ -85,7 +85,7 @@ def _demo_settings(model:str, size, steps, seeds) -> dict:
     return dict(size=size or (TOY_SIZE if small else 512), steps=steps or (TOY_LEARN['steps'] if toy else 60 if tiny else LearnConfig.steps),
                 half=gpu and not small, device='cuda' if gpu and not small else None,
                 lr=TOY_LEARN['lr'] if toy else 1e-3 if tiny else LearnConfig.lr, roi_lr=TOY_ROI['lr'] if toy else 5e-3 if tiny else RoiConfig.lr,
-                seeds=parse_seeds(seeds or (['0-3'] if toy else ['0-2'] if tiny else ['0-4'])), t_starts=[5, 15] if toy else [15, 20])   # toy: see the toy-CLiC chapter
+                seeds=parse_seeds(seeds or (['0-3'] if toy else ['0-2'] if tiny else ['0-4'])), t_starts=[15, 10] if toy else [15, 20])
 
 def _demo_inputs(model:str, folder:Path) -> dict:
     "Write the demo's inputs into `folder`: a toy pair on the toy model, the bundled vase samples otherwise; paths and objects."
@@ -144,6 +144,7 @@ def demo(out:Param('output folder', str)='demo_out',
              'mask IoU with the known region': round(iou(roi.mask, load_mask(tmask)), 3)}
     if io['pattern']:                                                 # the toy world says what the edits hold
         facts[f"transfers whose region reads as {io['pattern']}"] = f"{pattern_rate(list(r.images.values()), io['target_scene'], io['pattern']):.0%}"
+        facts[f"transfers whose region keeps its colour ({io['target_scene'].color})"] = f"{color_rate(list(r.images.values()), io['target_scene']):.0%}"
     facts['seconds'] = round(time.time() - t0, 1)
     sections = [('Inputs', f'Source {so} with its concept mask, and the target {to}.',
                  [('inputs/source.png', 'source'), ('inputs/source_mask.png', 'concept mask'), ('inputs/target.png', 'target'),

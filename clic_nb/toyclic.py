@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import torch
 from PIL import Image
-from .toyworld import Scene, render, read_pattern, _erode, PATTERN_PART
+from .toyworld import Scene, render, read_pattern, read_color, _erode, PATTERN_PART
 from .toymodel import TOY_SIZE, sample_toy
 from .losses import SOURCE_TEMPLATE
 from .concept import add_token, DEFAULT_TOKEN, DEFAULT_INIT
@@ -21,12 +21,12 @@ from .tiny import load_pipeline
 
 # %% auto #0
 __all__ = ['TOY_SOURCE', 'TOY_TARGET', 'TOY_LEARN', 'TOY_ROI', 'TOY_TRANSFER', 'toy_pair', 'concept_mask', 'pattern_rate',
-           'outside_change', 'behaviour', 'plot_behaviour']
+           'color_rate', 'outside_change', 'behaviour', 'plot_behaviour']
 
 # %% ../nbs/12_toyclic.ipynb #c441bf9f
 TOY_SOURCE = Scene('chair', 'red', 'dots')            # the demo's source: dots on a red chair's back
 TOY_TARGET = Scene('vase', 'blue', dx=0.03)           # ... painted onto a blue vase's belly
-TOY_LEARN = dict(size=TOY_SIZE, steps=150, lr=1e-3)    # CLiC settings scaled to the toy model (see the measurements below)
+TOY_LEARN = dict(size=TOY_SIZE, steps=500, lr=1e-3)    # CLiC's 500 steps, lr for 2.2M parameters (see the measurements below)
 TOY_ROI = dict(size=TOY_SIZE, steps=150, lr=5e-3)
 TOY_TRANSFER = dict(size=TOY_SIZE)
 
@@ -43,11 +43,20 @@ def concept_mask(pipe, image, object:str, token:str, size:int=TOY_SIZE):
     "Where `token` attends on `image` in the source prompt: the RoI-matching map and mask (`token_mask`) of 'a {object} with {token} style'."
     return token_mask(pipe, image, SOURCE_TEMPLATE.format(object=object, v=token), token, RoiConfig(size=size))
 
+def _part(images, scene:Scene, what:str) -> np.ndarray:
+    "The pattern part of `scene` at the images' size, eroded by a pixel (its seam is the edit's, not the pattern's)."
+    if not images: raise ClicError(f"{what}: no images to read; pass at least one")
+    return _erode(render(scene, images[0].width)['parts'][scene.part])
+
 def pattern_rate(images, scene:Scene, pattern:str) -> float:
-    "Share of `images` (PIL) whose pattern part of `scene` (eroded by a pixel) the world's reader reads as `pattern`."
-    if not images: raise ClicError("pattern_rate: no images to read; pass at least one")
-    part = _erode(render(scene, images[0].width)['parts'][scene.part])
+    "Share of `images` (PIL) whose pattern part of `scene` the world's reader reads as `pattern`."
+    part = _part(images, scene, 'pattern_rate')
     return float(np.mean([read_pattern(np.asarray(im), part, scene.color, scene)[0] == pattern for im in images]))
+
+def color_rate(images, scene:Scene) -> float:
+    "Share of `images` (PIL) whose pattern part of `scene` still reads as the scene's colour."
+    part = _part(images, scene, 'color_rate')
+    return float(np.mean([read_color(np.asarray(im), part) == scene.color for im in images]))
 
 def outside_change(images, target:Image.Image, mask:Image.Image, grow:int=4) -> int:
     "The largest pixel change of `images` from `target` outside `mask` grown by `grow` pixels (paste-back keeps it 0)."
@@ -58,7 +67,7 @@ def outside_change(images, target:Image.Image, mask:Image.Image, grow:int=4) -> 
 
 def behaviour(out, pair:dict|None=None, seeds=range(8), t_starts=(15, 10, 5), learn_settings:dict|None=None, roi_settings:dict|None=None,
               model:str='toy', progress:bool=False) -> dict:
-    "Learn the pair's concept into `out` and measure it: map IoU before/after, transfer rate per t_start (and the model's own), outside change, auto-mask IoU."
+    "Learn the pair's concept into `out` and measure it: map IoU before/after, transfer rate per t_start (and the model's own), colour kept, outside change, auto-mask IoU."
     p, out = pair or toy_pair(), Path(out)
     src, tgt = p['source_scene'], p['target_scene']
     ls, rs = {**TOY_LEARN, **(learn_settings or {})}, {**TOY_ROI, **(roi_settings or {})}
@@ -74,7 +83,7 @@ def behaviour(out, pair:dict|None=None, seeds=range(8), t_starts=(15, 10, 5), le
     rates = {f'rate_t{ts}': pattern_rate(ims, tgt, src.pattern) for ts, ims in imgs.items()}
     roi = target_mask(out, p['target'], tgt.object, pipe=pipe, progress=progress, **rs)
     return dict(iou_before=iou(before.mask, p['source_mask']), iou_after=iou(after.mask, p['source_mask']), **rates,
-                rate_model=pattern_rate(drawn, tgt, src.pattern), outside_change=outside_change(list(r.images.values()), p['target'], p['target_mask']),
+                rate_model=pattern_rate(drawn, tgt, src.pattern), color_kept=color_rate(sum(imgs.values(), []), tgt), outside_change=outside_change(list(r.images.values()), p['target'], p['target_mask']),
                 auto_mask_iou=iou(roi.mask, p['target_mask']), images=imgs, drawn=drawn, masks=dict(before=before.mask, after=after.mask, auto=roi.mask))
 
 # %% ../nbs/12_toyclic.ipynb #2240235f

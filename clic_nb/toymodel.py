@@ -22,10 +22,10 @@ import numpy as np
 from .roi import fit
 
 # %% auto #0
-__all__ = ['TOY_SIZE', 'TOY_DIR', 'LOG_FILE', 'TOY_GUIDANCE', 'toy_vae', 'toy_text_encoder', 'toy_unet', 'toy_pipeline',
-           'ToyTrainConfig', 'data_seeds', 'warmup_cosine', 'vae_loss', 'latent_scale', 'train_vae', 'encode_pool',
-           'unet_loss', 'train_unet', 'save_atomic', 'save_toy', 'load_toy', 'train_toy', 'ship_toy', 'toy_captions',
-           'sample_toy', 'attribute_accuracy']
+__all__ = ['TOY_SIZE', 'TOY_DIR', 'LOG_FILE', 'TOY_GUIDANCE', 'TOY_CONTINUE', 'toy_vae', 'toy_text_encoder', 'toy_unet',
+           'toy_pipeline', 'ToyTrainConfig', 'data_seeds', 'warmup_cosine', 'vae_loss', 'latent_scale', 'train_vae',
+           'encode_pool', 'training_noise', 'colorless', 'unet_loss', 'train_unet', 'save_atomic', 'save_toy',
+           'load_toy', 'train_toy', 'ship_toy', 'toy_captions', 'sample_toy', 'attribute_accuracy']
 
 # %% ../nbs/11_toymodel.ipynb #4bcb9eb4
 TOY_SIZE = 128                        # image size the toy model is trained at
@@ -78,6 +78,8 @@ class ToyTrainConfig:
     warmup: int = 200                 # steps of linear warm-up before the cosine decay (both stages)
     pool: int = 30000                 # stage 2: scenes encoded once, then sampled (encoding every batch would cost 40% more)
     p_uncond: float = 0.1             # captions dropped to '' for classifier-free guidance
+    offset_noise: float = 0.0         # std of a per-channel constant added to the training noise (0: plain SD training)
+    p_colorless: float = 0.0          # captions with their colour word left out ("a vase with dots on the belly")
     p_pattern: float = 0.8
     size: int = TOY_SIZE
     seed: int = 0
@@ -131,16 +133,28 @@ def encode_pool(vae, seeds, size:int=TOY_SIZE, p_pattern:float=0.8, batch:int=64
             means.append(post.mean.half()); stds.append(post.std.half()); caps += b['captions']
     return dict(mean=torch.cat(means), std=torch.cat(stds), captions=caps)
 
-def unet_loss(pipe, mean:torch.Tensor, std:torch.Tensor, captions:list[str], g:torch.Generator, p_uncond:float) -> torch.Tensor:
-    "Noise-prediction loss of one batch of posteriors (`mean`, `std`); captions replaced by '' with probability `p_uncond`."
+def training_noise(shape, g:torch.Generator, offset:float=0.0) -> torch.Tensor:
+    "Standard normal noise plus, per image and channel, a constant drawn with std `offset` (offset noise)."
+    noise = torch.randn(shape, generator=g)
+    if offset: noise = noise + offset * torch.randn(*shape[:2], 1, 1, generator=g)    # offset 0 draws nothing: old runs replay
+    return noise
+
+def colorless(caption:str) -> str:
+    "The caption without its colour word: 'a red chair with dots on the back' -> 'a chair with dots on the back'."
+    return ' '.join(w for w in caption.split() if w not in COLORS)
+
+def unet_loss(pipe, mean:torch.Tensor, std:torch.Tensor, captions:list[str], g:torch.Generator, p_uncond:float,
+              offset:float=0.0, p_colorless:float=0.0) -> torch.Tensor:
+    "Noise-prediction loss of one batch of posteriors (`mean`, `std`); captions dropped to '' with probability `p_uncond`, else colourless with `p_colorless`."
     sched = DDPMScheduler.from_config(pipe.scheduler.config)
     z = (mean.float() + std.float() * torch.randn(mean.shape, generator=g)) * pipe.vae.config.scaling_factor
     drop = torch.rand(len(captions), generator=g) < p_uncond
+    if p_colorless: captions = [colorless(c) if u else c for c, u in zip(captions, (torch.rand(len(captions), generator=g) < p_colorless).tolist())]
     text = ['' if d else c for c, d in zip(captions, drop.tolist())]
     tok = pipe.tokenizer
     ids = tok(text, padding='max_length', max_length=tok.model_max_length, truncation=True, return_tensors='pt').input_ids
     t = torch.randint(0, sched.config.num_train_timesteps, (len(z),), generator=g)
-    noise = torch.randn(z.shape, generator=g)
+    noise = training_noise(z.shape, g, offset)
     pred = pipe.unet(sched.add_noise(z, noise, t), t, pipe.text_encoder(ids)[0]).sample
     return F.mse_loss(pred, noise)
 
@@ -152,7 +166,8 @@ def train_unet(pipe, cfg:ToyTrainConfig, progress:bool=True) -> list[float]:
     def loss_at(k):
         g = torch.Generator().manual_seed(cfg.seed * 7919 + k)
         i = torch.randint(0, cfg.pool, (cfg.unet_batch,), generator=g)
-        return unet_loss(pipe, pool['mean'][i], pool['std'][i], [pool['captions'][j] for j in i.tolist()], g, cfg.p_uncond)
+        return unet_loss(pipe, pool['mean'][i], pool['std'][i], [pool['captions'][j] for j in i.tolist()], g, cfg.p_uncond,
+                         cfg.offset_noise, cfg.p_colorless)
     params = list(pipe.unet.parameters()) + list(pipe.text_encoder.parameters())
     losses = fit(params, loss_at, cfg.unet_steps, cfg.unet_lr, desc='toy unet', progress=progress,
                  lr_at=warmup_cosine(cfg.unet_steps, cfg.warmup))
@@ -210,15 +225,17 @@ def _log(out:Path, **kw):
     f.with_suffix('.tmp').replace(f)
 
 def train_toy(out, cfg:ToyTrainConfig|None=None, stage:str='all', start=None, progress:bool=True) -> Path:
-    "Train the toy model into folder `out` (`stage`: 'vae', 'unet' or 'all'; stage 2 from run `start`'s model if given); the model's folder."
+    "Train the toy model into folder `out` (`stage`: 'vae', 'unet' or 'all'; stage 2 from run `start`'s model and autoencoder if given); the model's folder."
     cfg, out = cfg or ToyTrainConfig(), Path(out)
     if stage not in ('vae', 'unet', 'all'): raise ClicError(f"stage {stage!r} is unknown: use vae, unet or all")
-    if start and stage != 'unet': raise ClicError("start continues stage 2 only: pass stage='unet' (and the start run's vae/ in out)")
+    if start and stage != 'unet': raise ClicError("start continues stage 2 only: pass stage='unet'")
     if start and not ((Path(start)/'model'/'model_index.json').is_file() and (Path(start)/LOG_FILE).is_file()):
         raise ClicError(f"{start}: not a finished toy run (model/ and {LOG_FILE} missing): pass the folder an earlier train_toy wrote")
     out.mkdir(parents=True, exist_ok=True)
     _log(out, config=asdict(cfg))
     if start: _log(out, start=json.loads((Path(start)/LOG_FILE).read_text()))     # the whole history stays in the log
+    if start and (Path(start)/'vae').is_dir() and not (out/'vae').exists():          # a continued run has the start's autoencoder
+        shutil.copytree(Path(start)/'vae', out/'vae.tmp', dirs_exist_ok=True); (out/'vae.tmp').rename(out/'vae')
     if stage in ('vae', 'all'):
         vae = toy_vae(cfg.seed)
         t0 = time.time(); losses = train_vae(vae, cfg, progress)
@@ -247,6 +264,7 @@ def ship_toy(run, dest=None) -> Path:
 
 # %% ../nbs/11_toymodel.ipynb #43b74f23
 TOY_GUIDANCE = 7.5                    # classifier-free guidance scale of toy samples
+TOY_CONTINUE = dict(unet_steps=2500, unet_lr=2e-4, warmup=100, seed=1, offset_noise=0.15)   # the shipped model's second run
 
 def toy_captions() -> list[str]:
     "Every caption of the toy world: each object and colour, plain and with each pattern."

@@ -1,5 +1,11 @@
 """Train clic-nb's toy model (issue 8): `python tools/train_toy.py --out toy_run [--stage vae|unet|all] [--start RUN] [--vae-steps N] ...`.
-Every field of ToyTrainConfig is a flag; the run folder gets vae/, model/ and train_log.json (settings and losses)."""
+Every field of ToyTrainConfig is a flag; the run folder gets vae/, model/ and train_log.json (settings and losses).
+
+The shipped model is two runs (clic_nb.toymodel.TOY_CONTINUE holds the second one's settings):
+    python tools/train_toy.py --out toy_run
+    python tools/train_toy.py --out toy_run4 --stage unet --start toy_run --unet-steps 2500 --unet-lr 2e-4 --warmup 100 --seed 1 --offset-noise 0.15
+    python -c "from clic_nb.toymodel import ship_toy; ship_toy('toy_run4')"
+"""
 import argparse, dataclasses, torch
 from clic_nb.toymodel import ToyTrainConfig, train_toy
 
