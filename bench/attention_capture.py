@@ -18,7 +18,8 @@ def setup(variant, size):
     import torch, torch.nn.functional as F
     from diffusers.models.attention_processor import AttnProcessor
     from clic_nb.tiny import tiny_pipeline
-    from clic_nb.attention import clic_processors, up_attn2_names, AttentionStore, capture, attn2_names
+    from clic_nb.seam import up_attn2_names, attn2_names
+    from clic_nb.attention import clic_processors, AttentionStore, capture
     pipe = tiny_pipeline(0)
     unet = pipe.unet
     up = up_attn2_names(unet)

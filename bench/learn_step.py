@@ -19,21 +19,21 @@ def setup(variant, size):
     import torch.nn.functional as F
     from diffusers.models.attention_processor import CustomDiffusionAttnProcessor2_0
     from clic_nb.data import sample
-    from clic_nb.tiny import tiny_pipeline, train_scheduler
-    from clic_nb.attention import attn2_names
-    from clic_nb.losses import train_tokens
-    from clic_nb.concept import add_token, make_trainable
-    from clic_nb.learn import make_config, StepData, ClicModel, step_generator, _prepare_source, named_trainables
+    from clic_nb.tiny import tiny_pipeline
+    from clic_nb.seam import family, attn2_names
+    from clic_nb.concept import add_token, make_trainable, train_tokens
+    from clic_nb.training import step_generator
+    from clic_nb.learn import make_config, StepData, ClicModel, prepare_source, named_trainables
     torch.manual_seed(0)
     pipe = tiny_pipeline(0)
     cfg = make_config(size=size)
     tid = add_token(pipe.tokenizer, pipe.text_encoder)
-    image, mask = _prepare_source(sample('source'), sample('source_mask'), size)
-    sched = train_scheduler(pipe)
+    _, _, image, mask = prepare_source(sample('source'), sample('source_mask'), size, family(pipe).latent_size(size))
+    sched = family(pipe).train_scheduler()
     if variant == 'clic':
         make_trainable(pipe, [tid], 'qkvo')
         params = list(named_trainables(pipe).values())
-        data, model = StepData(pipe, image, mask, 'vase', cfg), ClicModel(pipe.unet, pipe.text_encoder, sched, cfg)
+        data, model = StepData(pipe, image, mask, 'vase', cfg), ClicModel(pipe, cfg)
         def loss_of(g): return model(**data(g, 'cpu'))['total']
     else:
         for m in (pipe.unet, pipe.vae, pipe.text_encoder): m.requires_grad_(False)

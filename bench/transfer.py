@@ -22,7 +22,7 @@ def main():
     from clic_nb.data import sample
     from clic_nb.learn import learn
     from clic_nb.transfer import transfer
-    from clic_nb.tiny import load_pipeline
+    from clic_nb.models import load_pipeline
     from clic_nb.concept import Concept
     run = Path(tempfile.mkdtemp())/'concept'
     learn(sample('source'), sample('source_mask'), 'vase', run, steps=5, size=128, lr=1e-3, progress=False)

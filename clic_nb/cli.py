@@ -10,31 +10,31 @@ import torch
 from PIL import Image
 from fastcore.script import Param, anno_parser
 from .data import ClicError, SAMPLES, SAMPLE_OBJECT, sample, load_image, load_mask
-from .tiny import load_pipeline
 from .learn import LearnConfig, learn as learn_concept
+from .losses import RELEASED_WEIGHTS, PAPER_WEIGHTS
 from .transfer import TransferConfig, transfer as transfer_concept, contact_sheet
 from .generate import generate as generate_objects
 from .roi import RoiConfig, target_mask, source_masks
-from .losses import SOURCE_TEMPLATE as SOURCE_PROMPT
-from .toymodel import TOY_SIZE
-from .toyclic import TOY_LEARN, TOY_ROI, toy_pair, pattern_rate, color_rate
+from .report import demo as run_demo, RANDOM_WEIGHTS_NOTE
 
 # %% auto #0
-__all__ = ['COMMANDS', 'RANDOM_WEIGHTS_NOTE', 'TOY_NOTE', 'command', 'main', 'demo', 'learn', 'parse_seeds', 'transfer',
-           'generate', 'mask']
+__all__ = ['COMMANDS', 'command', 'main', 'demo', 'parse_weights', 'learn', 'parse_seeds', 'transfer', 'generate', 'mask']
 
 # %% ../nbs/99_cli.ipynb #38c6ec78
 COMMANDS = {}
 
+# %% ../nbs/99_cli.ipynb #c03045d7
 def command(f):
     "Register `f` as a `clic` subcommand named after it."
     COMMANDS[f.__name__] = f
     return f
 
+# %% ../nbs/99_cli.ipynb #41975b83
 def _fail(cmd:str, msg:str) -> int:
     print(f"clic {cmd}: error: {msg}".replace('\n', ' '), file=sys.stderr)
     return 2
 
+# %% ../nbs/99_cli.ipynb #a8fa66a2
 def _parser(cmd:str):
     "The argparse parser of subcommand `cmd`, with one-line errors and `--two-words` spellings of `--two_words`."
     p = anno_parser(COMMANDS[cmd], prog=f'clic {cmd}')
@@ -46,12 +46,14 @@ def _parser(cmd:str):
         if hyphen: a.option_strings = hyphen
     return p
 
+# %% ../nbs/99_cli.ipynb #6ab157cc
 def _required(cmd:str, **given):
     "Refuse a missing required option in one line."
     for k, v in given.items():
         if v is None or (isinstance(v, str) and not v.strip()):
             raise ClicError(f"--{k.replace('_', '-')} is required: see clic {cmd} --help")
 
+# %% ../nbs/99_cli.ipynb #2689e9bd
 def main(argv:list[str]|None=None) -> int:
     "Entry point of the `clic` console script."
     argv = sys.argv[1:] if argv is None else list(argv)
@@ -71,38 +73,6 @@ def main(argv:list[str]|None=None) -> int:
     return 0
 
 # %% ../nbs/99_cli.ipynb #7b0b0de3
-RANDOM_WEIGHTS_NOTE = ("note: the tiny model has random weights: its images show that the pipeline runs, "
-                       "not what CLiC looks like. For real results: clic demo --model CompVis/stable-diffusion-v1-4 "
-                       "(a GPU, and internet or a local copy of the weights)")
-
-TOY_NOTE = ("note: the toy model knows only the toy world (4 objects, 6 colours, 4 patterns at 128 px). For real images: "
-            "clic demo --model CompVis/stable-diffusion-v1-4 (a GPU, and internet or a local copy of the weights)")
-
-def _demo_settings(model:str, size, steps, seeds) -> dict:
-    "The demo's settings: the toy settings on the toy model, small and fast on the tiny one, the method's defaults on real weights."
-    toy, tiny, gpu = model == 'toy', model == 'tiny', torch.cuda.is_available()
-    small = toy or tiny
-    return dict(size=size or (TOY_SIZE if small else 512), steps=steps or (TOY_LEARN['steps'] if toy else 60 if tiny else LearnConfig.steps),
-                half=gpu and not small, device='cuda' if gpu and not small else None,
-                lr=TOY_LEARN['lr'] if toy else 1e-3 if tiny else LearnConfig.lr, roi_lr=TOY_ROI['lr'] if toy else 5e-3 if tiny else RoiConfig.lr,
-                seeds=parse_seeds(seeds or (['0-3'] if toy else ['0-2'] if tiny else ['0-4'])), t_starts=[15, 10] if toy else [15, 20])
-
-def _demo_inputs(model:str, folder:Path) -> dict:
-    "Write the demo's inputs into `folder`: a toy pair on the toy model, the bundled vase samples otherwise; paths and objects."
-    folder.mkdir(parents=True, exist_ok=True)
-    if model == 'toy':
-        p = toy_pair()
-        for k in ('source', 'source_mask', 'target', 'target_mask'): p[k].save(folder/f'{k}.png')
-        objects = dict(source_object=p['source_scene'].object, target_object=p['target_scene'].object, target_scene=p['target_scene'],
-                       pattern=p['source_scene'].pattern)
-    else:
-        for k in SAMPLES: sample(k).save(folder/f'{k}.png')
-        objects = dict(source_object=SAMPLE_OBJECT, target_object=SAMPLE_OBJECT, target_scene=None, pattern=None)
-    return {k: folder/f'{k}.png' for k in ('source', 'source_mask', 'target', 'target_mask')} | objects
-
-def _save_fig(fig, path:Path) -> str:
-    fig.savefig(path); return path.name
-
 @command
 def demo(out:Param('output folder', str)='demo_out',
          model:Param("'toy' (trained on the toy world, offline), 'tiny' (random weights), a hub id such as CompVis/stable-diffusion-v1-4, or a local diffusers folder", str)='toy',
@@ -111,61 +81,22 @@ def demo(out:Param('output folder', str)='demo_out',
          seeds:Param('transfer seeds (default: 0-3 on the toy model, 0-2 on the tiny one, 0-4 otherwise)', str, nargs='+')=None,
          quiet:Param('no progress bars', bool)=False):
     "Run the whole method on a toy pair (or the bundled samples): learn, find the target region, transfer, generate; a report in --out."
-    from clic_nb.widgets import plot_masks, attention_maps, plot_attention, write_report
-    from clic_nb.roi import plot_roi, iou
-    from clic_nb.transfer import _with_concept
-    t0, out, st = time.time(), Path(out), _demo_settings(model, size, steps, seeds)
-    if (out/'report.html').exists() or (out/'concept'/'config.json').exists():
-        raise ClicError(f"{out} already holds a demo: pass a new --out or remove it")
-    io = _demo_inputs(model, out/'inputs')
-    src, smask, tgt, tmask, so, to = (io[k] for k in ('source', 'source_mask', 'target', 'target_mask', 'source_object', 'target_object'))
-    say = (lambda *a: None) if quiet else print
-    say(f"clic demo: 1/4 learning the {so}'s concept <v*> ({st['steps']} steps at {st['size']} px, {model} model)")
-    concept = learn_concept(src, smask, so, out/'concept', model=model, steps=st['steps'], size=st['size'], lr=st['lr'],
-                            mixed_precision='fp16' if st['half'] else 'no', progress=not quiet)
-    pipe = _with_concept(load_pipeline(model, dtype=torch.float16 if st['half'] else None, device=st['device']), concept)
-    figs = dict(masks=_save_fig(plot_masks(src, smask), out/'source_and_mask.png'))
-    am = attention_maps(pipe, src, SOURCE_PROMPT.format(object=so, v=concept.token), size=st['size'])
-    figs['attention'] = _save_fig(plot_attention(am, src, concept.token), out/'attention_v.png')
-    say(f"clic demo: 2/4 finding the matching region of the {to} (RoI matching)")
-    roi = target_mask(out/'concept', tgt, to, pipe=pipe, steps=st['steps'], lr=st['roi_lr'], size=st['size'], progress=not quiet)
-    roi.image().save(out/'auto_mask.png'); roi.soft_image().save(out/'auto_mask_soft.png')
-    figs['roi'] = _save_fig(plot_roi(tgt, roi, tmask), out/'roi.png')
-    say(f"clic demo: 3/4 transfer, seeds {st['seeds']} x t_start {st['t_starts']}")
-    r = transfer_concept(out/'concept', tgt, out/'auto_mask.png', to, seeds=st['seeds'], t_starts=st['t_starts'], pipe=pipe, size=st['size'],
-                         progress=not quiet)
-    (out/'transfer').mkdir(exist_ok=True)
-    for (sd, ts), im in r.images.items(): im.save(out/'transfer'/f'seed{sd}_t{ts}.png')
-    contact_sheet(load_image(tgt), out/'auto_mask.png', r.images).save(out/'contact_sheet.png')
-    say(f"clic demo: 4/4 generating two new {to}s with the concept")
-    gen = generate_objects(out/'concept', to, seeds=[0, 1], size=st['size'], pipe=pipe, progress=not quiet)
-    for k, im in enumerate(gen): im.save(out/f'generated_{k}.png')
-    facts = {'model': model, 'image size': st['size'], 'training steps': st['steps'], 'learning rate': st['lr'],
-             'mask IoU with the known region': round(iou(roi.mask, load_mask(tmask)), 3)}
-    if io['pattern']:                                                 # the toy world says what the edits hold
-        facts[f"transfers whose region reads as {io['pattern']}"] = f"{pattern_rate(list(r.images.values()), io['target_scene'], io['pattern']):.0%}"
-        facts[f"transfers whose region keeps its colour ({io['target_scene'].color})"] = f"{color_rate(list(r.images.values()), io['target_scene']):.0%}"
-    facts['seconds'] = round(time.time() - t0, 1)
-    sections = [('Inputs', f'Source {so} with its concept mask, and the target {to}.',
-                 [('inputs/source.png', 'source'), ('inputs/source_mask.png', 'concept mask'), ('inputs/target.png', 'target'),
-                  (figs['masks'], 'source, mask and the context weight W of the training loss')]),
-                ('Learning', 'The three losses per step, and where <v*> attends on the source after training.',
-                 [('concept/loss.png', 'losses'), (figs['attention'], '<v*> attention, mean over layers, timesteps and heads')]),
-                ('RoI matching', 'The target region found for the concept, against the known region of the target.',
-                 [(figs['roi'], 'target, soft map, mask, known region'), ('auto_mask.png', 'automatic mask')]),
-                ('Transfer', 'The concept painted into the automatic region; rows are t_start values, columns seeds.',
-                 [('contact_sheet.png', 'contact sheet')] + [(f'transfer/seed{sd}_t{ts}.png', f'seed {sd}, t_start {ts}') for sd, ts in r.images]),
-                ('Generation', f'New {to}s carrying the concept (two-stage sampling).', [(f'generated_{k}.png', f'seed {k}') for k in range(len(gen))])]
-    note = RANDOM_WEIGHTS_NOTE if model == 'tiny' else TOY_NOTE if model == 'toy' else None
-    write_report(out, f'clic-nb demo: a {so} concept on the {model} model', sections, facts, note)
-    (out/'summary.json').write_text(json.dumps({**facts, 'seeds': st['seeds'], 't_starts': st['t_starts'], 'fallback_mask': roi.fallback}, indent=1))
-    print(f"clic demo: done in {facts['seconds']}s; open {out/'report.html'} (concept in {out/'concept'})")
-    if note: print(note)
-    return facts
+    return run_demo(out, model, size, steps, parse_seeds(seeds) if seeds else None, quiet)
+
+# %% ../nbs/99_cli.ipynb #471abe9d
+def parse_weights(specs:list[str]) -> dict:
+    "Loss weights from words like 'att=0' (the names are checked against the loss registry when the run is configured)."
+    out = {}
+    for w in specs:
+        name, _, value = w.partition('=')
+        try: out[name.strip()] = float(value)
+        except ValueError: raise ClicError(f"--weight {w!r}: write name=value, e.g. att=0.25 (terms: context, att, roi)") from None
+    return out
 
 # %% ../nbs/99_cli.ipynb #76e24ec1
 _C = LearnConfig
 
+# %% ../nbs/99_cli.ipynb #abbd9882
 @command
 def learn(source:Param('source image with the concept (png, jpg, ...)', str)=None,
           mask:Param('mask of the concept in the source: white = concept, soft edges allowed', str)=None,
@@ -190,7 +121,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           alpha:Param("alpha of the paper's context weight", float)=_C.alpha,
           roi_input:Param("RoI pass input: 'pixel' (image*mask, encoded) or 'latent' (M * x_t) (default: pixel; latent with --paper)", str)=None,
           roi_prompt:Param("RoI prompt: 'released' (8 templates) or 'paper' ('A photo of <v*>') (default: released; paper with --paper)", str)=None,
-          weights:Param('loss weights: context att roi (default: 0.5 0.25 0.25; 1 0.5 0.5 with --paper)', float, nargs=3)=None,
+          weight:Param('loss weights as name=value, e.g. att=0; terms: context att roi (default: 0.5 0.25 0.25; 1 0.5 0.5 with --paper)', str, nargs='+')=None,
           mixed_precision:Param("'no', 'fp16' or 'bf16' (GPU: frozen weights in half, trained ones in fp32)", str)=_C.mixed_precision,
           gradient_checkpointing:Param('recompute activations in backward: less memory, more time', bool)=False,
           checkpoint_every:Param('steps between checkpoints', int)=_C.checkpoint_every,
@@ -203,7 +134,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
     _required('learn', source=source, mask=mask, object=object, out=out)
     given = dict(context=context, roi_input=roi_input, roi_prompt=roi_prompt)
     settings = {k: v for k, v in given.items() if v is not None}
-    if weights is not None: settings.update(w_context=weights[0], w_att=weights[1], w_roi=weights[2])
+    if weight is not None: settings['weights'] = {**(PAPER_WEIGHTS if paper else RELEASED_WEIGHTS), **parse_weights(weight)}
     if not aug: settings.update(flip=False, brightness=0.0)
     else: settings['brightness'] = brightness
     c = learn_concept(source, mask, object, out, model=model, paper=paper, resume=resume, progress=not quiet, steps=steps, lr=lr,
@@ -227,8 +158,10 @@ def parse_seeds(specs) -> list[int]:
         out += [s for s in got if s not in out]
     return out
 
+# %% ../nbs/99_cli.ipynb #0eb0f262
 _T = TransferConfig
 
+# %% ../nbs/99_cli.ipynb #a9785356
 def _auto_mask(concept, target, object, out:Path, model, size:int, steps:int, quiet:bool=False) -> str:
     "`--mask auto`: the target mask of RoI matching, written as auto_mask.png (and its soft map) into `out`."
     roi = target_mask(concept, target, object, model=model, size=size, steps=steps, progress=not quiet)
@@ -238,6 +171,7 @@ def _auto_mask(concept, target, object, out:Path, model, size:int, steps:int, qu
           f"written to {out/'auto_mask.png'}")
     return str(out/'auto_mask.png')
 
+# %% ../nbs/99_cli.ipynb #030cc43e
 @command
 def transfer(concept:Param('concept folder (the --out of clic learn)', str)=None,
              target:Param('target image', str)=None,
@@ -245,7 +179,7 @@ def transfer(concept:Param('concept folder (the --out of clic learn)', str)=None
              object:Param("the target's object, as in 'a {object} with <v*> style'", str)=None,
              out:Param('output folder for the results and contact_sheet.png', str)=None,
              seeds:Param("seeds: numbers and ranges, e.g. 0-4 or 1 3 7", str, nargs='+')=['0-4'],
-             t_start:Param('t_start values: steps of --steps that stay the noised target', int, nargs='+')=[_T.t_start, 20],
+             t_starts:Param('t_start values, one result each: steps of --steps that stay the noised target', int, nargs='+')=[_T.t_start, 20],
              steps:Param('DDIM steps', int)=_T.steps,
              guidance_scale:Param('classifier-free guidance scale', float)=_T.guidance_scale,
              strength:Param('attention-guidance strength; negative suppresses the concept', float)=_T.strength,
@@ -259,9 +193,8 @@ def transfer(concept:Param('concept folder (the --out of clic learn)', str)=None
     "Paint a learned concept into a region of a target image (SPEC §2)."
     _required('transfer', concept=concept, target=target, mask=mask, object=object, out=out)
     if mask == 'auto': mask = _auto_mask(concept, target, object, Path(out), model, size, mask_steps, quiet)
-    steps_ = dict(steps=steps, blend_until=round(_T.blend_until * steps / _T.steps), guide_until=round(_T.guide_until * steps / _T.steps))
-    r = transfer_concept(concept, target, mask, object, seeds=parse_seeds(seeds), t_starts=t_start, model=model, paper=paper,
-                         batch=batch, guidance_scale=guidance_scale, strength=strength, lr=lr, size=size, progress=not quiet, **steps_)
+    r = transfer_concept(concept, target, mask, object, seeds=parse_seeds(seeds), t_starts=t_starts, model=model, paper=paper,
+                         batch=batch, guidance_scale=guidance_scale, strength=strength, lr=lr, size=size, progress=not quiet, steps=steps)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     for (s, ts), im in r.images.items(): im.save(out/f'{object}_seed{s}_t{ts}.png')
     contact_sheet(load_image(target), mask, r.images).save(out/'contact_sheet.png')
@@ -269,13 +202,14 @@ def transfer(concept:Param('concept folder (the --out of clic learn)', str)=None
           f"and contact_sheet.png in {out}")
     return r
 
+# %% ../nbs/99_cli.ipynb #7c7b83e0
 @command
 def generate(concept:Param('concept folder (the --out of clic learn)', str)=None,
              object:Param("what to generate, as in 'a photo of a {object}, with <v*> style'", str)=None,
              out:Param('output folder', str)=None,
              n:Param('number of images (seeds 0..n-1 unless --seeds)', int)=4,
              seeds:Param('seeds: numbers and ranges', str, nargs='+')=None,
-             t_s:Param('steps with the original attention and the plain prompt', int)=5,
+             layout_steps:Param('first steps with the original attention and the plain prompt (the layout)', int)=5,
              steps:Param('DDIM steps', int)=50,
              guidance_scale:Param('classifier-free guidance scale', float)=7.5,
              size:Param('image size (SD 1.x: 512)', int)=512,
@@ -284,7 +218,7 @@ def generate(concept:Param('concept folder (the --out of clic learn)', str)=None
     "Generate new objects that carry a learned concept, by two-stage sampling (SPEC §4)."
     _required('generate', concept=concept, object=object, out=out)
     ss = parse_seeds(seeds) if seeds else list(range(n))
-    ims = generate_objects(concept, object, seeds=ss, t_s=t_s, steps=steps, guidance_scale=guidance_scale, size=size, model=model,
+    ims = generate_objects(concept, object, seeds=ss, layout_steps=layout_steps, steps=steps, guidance_scale=guidance_scale, size=size, model=model,
                            progress=not quiet)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     for s, im in zip(ss, ims): im.save(out/f'{object}_seed{s}.png')
@@ -297,6 +231,7 @@ def generate(concept:Param('concept folder (the --out of clic learn)', str)=None
 # %% ../nbs/99_cli.ipynb #22c4c37d
 _R = RoiConfig
 
+# %% ../nbs/99_cli.ipynb #851feca8
 @command
 def mask(concept:Param('concept folder (the --out of clic learn): find its region in --target', str)=None,
          target:Param('target image', str)=None,

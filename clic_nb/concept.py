@@ -4,30 +4,76 @@
 
 # %% ../nbs/04_concept.ipynb #2cf0777b
 from __future__ import annotations
-import json, os, re, copy
+import json, re, copy
 from dataclasses import dataclass, field
+from fastcore.basics import patch
 from pathlib import Path
 import torch
 import torch.nn as nn
+from safetensors import safe_open
 from safetensors.torch import save_file, load_file
-from .data import ClicError
-from .attention import attn2_names, clic_processors, clic_layers, ClicAttnProcessor
-from .losses import train_tokens, merge_tokens, TrainableTokens
+from .data import ClicError, atomic_write
+from .seam import attn2_names
+from .attention import clic_processors, clic_layers, ClicAttnProcessor
 
 # %% auto #0
-__all__ = ['DEFAULT_TOKEN', 'DEFAULT_INIT', 'EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'init_ids', 'check_token', 'add_token',
-           'token_position', 'make_trainable', 'count_trainable', 'atomic_write', 'shapes_of', 'Concept',
-           'load_in_diffusers']
+__all__ = ['DEFAULT_TOKEN', 'DEFAULT_INIT', 'EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'ROI_FILE', 'SOURCE_FILE',
+           'SOURCE_MASK_FILE', 'CONFIG_FILE', 'LOG_FILE', 'LOSS_PLOT', 'CHECKPOINTS', 'VALIDATION', 'TrainableTokens',
+           'train_tokens', 'merge_tokens', 'init_ids', 'check_token', 'add_token', 'token_position', 'make_trainable',
+           'count_trainable', 'shapes_of', 'Concept', 'load_in_diffusers', 'put_token', 'save_region_token',
+           'load_region_token', 'as_concept', 'with_concept']
+
+# %% ../nbs/04_concept.ipynb #64b41f5b
+class TrainableTokens(nn.Module):
+    "An input embedding whose rows `ids` are trainable (fp32 `rows`), the rest the frozen `base` table."
+    def __init__(self, base:nn.Embedding, ids:list[int]):
+        super().__init__()
+        self.base = base.requires_grad_(False)
+        self.register_buffer('ids', torch.as_tensor(ids, dtype=torch.long, device=base.weight.device))
+        self.rows = nn.Parameter(base.weight[self.ids].detach().float().clone())
+
+    @property
+    def weight(self) -> torch.Tensor: return self.base.weight
+
+    def forward(self, input_ids:torch.Tensor) -> torch.Tensor:
+        e = self.base(input_ids)
+        hit = (input_ids[..., None] == self.ids).to(self.rows.dtype)              # (..., k) one-hot of new tokens
+        new = (hit @ self.rows).to(e.dtype)
+        return torch.where(hit.sum(-1, keepdim=True) > 0, new, e)
+
+    @torch.no_grad()
+    def merge(self) -> nn.Embedding:
+        "Write the learned rows into the base table and return it."
+        self.base.weight[self.ids] = self.rows.to(self.base.weight.dtype)
+        return self.base
+
+# %% ../nbs/04_concept.ipynb #9da3925c
+def train_tokens(text_encoder, ids:list[int]) -> TrainableTokens:
+    "Freeze `text_encoder` and make only the embedding rows `ids` trainable; returns the installed `TrainableTokens`."
+    text_encoder.requires_grad_(False)
+    emb = text_encoder.get_input_embeddings()
+    if isinstance(emb, TrainableTokens): emb = emb.merge()
+    tt = TrainableTokens(emb, ids)
+    text_encoder.set_input_embeddings(tt)
+    return tt
+
+# %% ../nbs/04_concept.ipynb #bc877c64
+def merge_tokens(text_encoder) -> None:
+    "Put the stock embedding (with the learned rows written in) back into `text_encoder`."
+    emb = text_encoder.get_input_embeddings()
+    if isinstance(emb, TrainableTokens): text_encoder.set_input_embeddings(emb.merge())
 
 # %% ../nbs/04_concept.ipynb #2550ab40
 DEFAULT_TOKEN, DEFAULT_INIT = '<v*>', 'ktn'
 
+# %% ../nbs/04_concept.ipynb #ce86dcb5
 def init_ids(tokenizer, init:str) -> list[int]:
     "The token ids of the init word (no start/end tokens)."
     ids = tokenizer(init, add_special_tokens=False).input_ids
     if not init.strip() or not ids: raise ClicError(f"init word {init!r} has no tokens: pass a word such as 'ktn'")
     return ids
 
+# %% ../nbs/04_concept.ipynb #fa7521a8
 def check_token(tokenizer, token:str) -> None:
     "Refuse a placeholder the tokenizer already knows or would split."
     if not token or re.search(r'\s', token): raise ClicError(f"token {token!r} is empty or has a space: pick one new word such as <v*>")
@@ -38,6 +84,7 @@ def check_token(tokenizer, token:str) -> None:
     if len(probe.tokenize(f"a {token} b")) != 3:
         raise ClicError(f"the tokenizer splits {token!r} even as a new token: pick a plain placeholder such as <v*>")
 
+# %% ../nbs/04_concept.ipynb #ce6a52f6
 def add_token(tokenizer, text_encoder, token:str=DEFAULT_TOKEN, init:str=DEFAULT_INIT) -> int:
     "Add `token` to the vocabulary with its embedding row = mean of the rows of `init`'s tokens; returns its id."
     check_token(tokenizer, token)
@@ -72,6 +119,7 @@ def make_trainable(pipe, token_ids:list[int], train:str='qkvo') -> list[nn.Param
     pipe.unet.set_attn_processor(clic_processors(pipe.unet, train))
     return [rows, *(p for proc in clic_layers(pipe.unet).values() for p in proc.parameters())]
 
+# %% ../nbs/04_concept.ipynb #eece8b8e
 def count_trainable(pipe) -> dict:
     "Trainable parameter counts: the token rows, the attention copies, and their total."
     emb = pipe.text_encoder.get_input_embeddings()
@@ -79,27 +127,24 @@ def count_trainable(pipe) -> dict:
     att = sum(p.numel() for proc in clic_layers(pipe.unet).values() for p in proc.parameters() if p.requires_grad)
     return dict(token=tok, attention=att, total=tok + att)
 
+# %% ../nbs/04_concept.ipynb #d971f3c3
+# The concept folder: every name in it, in one place (learn writes all of them; transfer, mask and generate read them)
+EMBEDS_FILE = 'learned_embeds.safetensors'                       # the <v*> row (textual-inversion format)
+ATTN_FILE = 'pytorch_custom_diffusion_weights.safetensors'        # the attn2 weights (Custom Diffusion format)
+META_FILE = 'clic_concept.json'                                  # token, training mode, shapes, how it was learned
+ROI_FILE = 'roi_embeds.safetensors'                              # the region token <w*> of RoI matching, once learned
+SOURCE_FILE, SOURCE_MASK_FILE = 'source.png', 'source_mask.png'  # copies of the run's inputs (RoI matching learns on them)
+CONFIG_FILE, LOG_FILE, LOSS_PLOT = 'config.json', 'losses.csv', 'loss.png'
+CHECKPOINTS, VALIDATION = 'checkpoints', 'validation'             # folders
+
 # %% ../nbs/04_concept.ipynb #aabd4ff0
-EMBEDS_FILE, ATTN_FILE, META_FILE = 'learned_embeds.safetensors', 'pytorch_custom_diffusion_weights.safetensors', 'clic_concept.json'
-
-def atomic_write(path:Path, write) -> Path:
-    "Call `write(tmp_path)`, then rename the temporary file onto `path` (readers never see a partial file)."
-    path = Path(path)
-    tmp = path.with_name(f'.{path.name}.tmp{os.getpid()}')
-    try:
-        write(tmp)
-        os.replace(tmp, path)
-    finally:
-        if tmp.exists(): tmp.unlink()
-    return path
-
 def shapes_of(pipe) -> dict:
     "The shapes a concept depends on: embedding width and the (out, in) of every attn2 key projection."
     mods = dict(pipe.unet.named_modules())
     return dict(embedding=pipe.text_encoder.get_input_embeddings().weight.shape[1],
                 attn2={n: list(mods[n].to_k.weight.shape) for n in attn2_names(pipe.unet)})
 
-# %% ../nbs/04_concept.ipynb #eb74bc13
+# %% ../nbs/04_concept.ipynb #66ee4dcd
 @dataclass
 class Concept:
     "A learned concept: the token, its embedding row, the attn2 weights (Custom-Diffusion keys) and metadata."
@@ -108,78 +153,88 @@ class Concept:
     attn: dict
     meta: dict = field(default_factory=dict)
 
-    @classmethod
-    def from_pipeline(cls, pipe, token:str=DEFAULT_TOKEN, **meta) -> Concept:
-        "Collect the learned row of `token` and the installed CLiC attn2 weights of `pipe`."
-        layers = clic_layers(pipe.unet)
-        if not layers or not any(p.train for p in layers.values()):
-            raise ClicError("the pipeline has no trainable CLiC attention: call make_trainable (or learn) first")
-        emb = pipe.text_encoder.get_input_embeddings()
-        tid = pipe.tokenizer.convert_tokens_to_ids(token)
-        row = emb.rows[emb.ids.tolist().index(tid)] if isinstance(emb, TrainableTokens) and tid in emb.ids.tolist() else emb.weight[tid]
-        attn = {f'{n}.processor.{k}': v.detach().float().cpu().contiguous() for n, p in layers.items() for k, v in p.state_dict().items()}
-        train = next(p.train for p in layers.values())
-        others = [k.removesuffix('.processor') for k in pipe.unet.attn_processors if k.removesuffix('.processor') not in layers]
-        meta = dict(format='clic-nb concept', token=token, train=train, shapes=shapes_of(pipe), other_layers=others, **meta)
-        return cls(token, row.detach().float().cpu().clone(), attn, meta)
+# %% ../nbs/04_concept.ipynb #5459db76
+@patch(cls_method=True)
+def from_pipeline(cls:Concept, pipe, token:str=DEFAULT_TOKEN, **meta) -> Concept:
+    "Collect the learned row of `token` and the installed CLiC attn2 weights of `pipe`."
+    layers = clic_layers(pipe.unet)
+    if not layers or not any(p.train for p in layers.values()):
+        raise ClicError("the pipeline has no trainable CLiC attention: call make_trainable (or learn) first")
+    emb = pipe.text_encoder.get_input_embeddings()
+    tid = pipe.tokenizer.convert_tokens_to_ids(token)
+    row = emb.rows[emb.ids.tolist().index(tid)] if isinstance(emb, TrainableTokens) and tid in emb.ids.tolist() else emb.weight[tid]
+    attn = {f'{n}.processor.{k}': v.detach().float().cpu().contiguous() for n, p in layers.items() for k, v in p.state_dict().items()}
+    train = next(p.train for p in layers.values())
+    others = [k.removesuffix('.processor') for k in pipe.unet.attn_processors if k.removesuffix('.processor') not in layers]
+    meta = dict(format='clic-nb concept', token=token, train=train, shapes=shapes_of(pipe), other_layers=others, **meta)
+    return cls(token, row.detach().float().cpu().clone(), attn, meta)
 
-    def _empty_entries(self) -> dict:
-        "An empty tensor per non-attn2 attention layer: diffusers' loader needs one processor entry for every layer."
-        return {f'{n}.processor': torch.empty(0) for n in self.meta.get('other_layers', [])}
+# %% ../nbs/04_concept.ipynb #191e5a6b
+@patch
+def _empty_entries(self:Concept) -> dict:
+    "An empty tensor per non-attn2 attention layer: diffusers' loader needs one processor entry for every layer."
+    return {f'{n}.processor': torch.empty(0) for n in self.meta.get('other_layers', [])}
 
-    def save(self, folder) -> Path:
-        "Write the three files into `folder` (created if needed), each atomically, metadata last."
-        from clic_nb import __version__
-        folder = Path(folder)
-        folder.mkdir(parents=True, exist_ok=True)
-        atomic_write(folder/EMBEDS_FILE, lambda p: save_file({self.token: self.embedding.contiguous()}, p))
-        atomic_write(folder/ATTN_FILE, lambda p: save_file({**self.attn, **self._empty_entries()}, p, metadata={'format': 'pt'}))
-        meta = {**self.meta, 'version': __version__}
-        atomic_write(folder/META_FILE, lambda p: Path(p).write_text(json.dumps(meta, indent=1)))
-        return folder
+# %% ../nbs/04_concept.ipynb #6c2c0199
+@patch
+def save(self:Concept, folder) -> Path:
+    "Write the three files into `folder` (created if needed), each atomically, metadata last."
+    from clic_nb import __version__
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    atomic_write(folder/EMBEDS_FILE, lambda p: save_file({self.token: self.embedding.contiguous()}, p))
+    atomic_write(folder/ATTN_FILE, lambda p: save_file({**self.attn, **self._empty_entries()}, p, metadata={'format': 'pt'}))
+    meta = {**self.meta, 'version': __version__}
+    atomic_write(folder/META_FILE, lambda p: Path(p).write_text(json.dumps(meta, indent=1)))
+    return folder
 
-    @classmethod
-    def load(cls, folder) -> Concept:
-        "Read a concept folder written by `save` (or by `learn`)."
-        folder = Path(folder)
-        missing = [f for f in (EMBEDS_FILE, ATTN_FILE, META_FILE) if not (folder/f).is_file()]
-        if missing: raise ClicError(f"{folder}: not a concept folder (no {', '.join(missing)}): pass the --out folder of clic learn")
-        (token, emb), = load_file(folder/EMBEDS_FILE).items()
-        attn = {k: v for k, v in load_file(folder/ATTN_FILE).items() if v.numel()}
-        return cls(token, emb, attn, json.loads((folder/META_FILE).read_text()))
+# %% ../nbs/04_concept.ipynb #f76f3c16
+@patch(cls_method=True)
+def load(cls:Concept, folder) -> Concept:
+    "Read a concept folder written by `save` (or by `learn`)."
+    folder = Path(folder)
+    missing = [f for f in (EMBEDS_FILE, ATTN_FILE, META_FILE) if not (folder/f).is_file()]
+    if missing: raise ClicError(f"{folder}: not a concept folder (no {', '.join(missing)}): pass the --out folder of clic learn")
+    (token, emb), = load_file(folder/EMBEDS_FILE).items()
+    attn = {k: v for k, v in load_file(folder/ATTN_FILE).items() if v.numel()}
+    return cls(token, emb, attn, json.loads((folder/META_FILE).read_text()))
 
-    def check_fits(self, pipe) -> None:
-        "Refuse a base model whose shapes differ from the one the concept was learned on."
-        have, want = shapes_of(pipe), self.meta.get('shapes') or {}
-        base = self.meta.get('base_model', 'another model')
-        if self.embedding.shape[-1] != have['embedding']:
-            raise ClicError(f"concept {self.token} was learned on {base} (embedding width {self.embedding.shape[-1]}), this model has width "
-                            f"{have['embedding']}: load it into the base model it was learned on")
-        for key, w in self.attn.items():
-            layer = key.split('.processor.')[0]
-            if layer not in have['attn2']:
-                raise ClicError(f"concept {self.token} has weights for layer {layer}, which this model lacks: load it into {base}")
-            if key.endswith('to_k_custom_diffusion.weight') and list(w.shape) != have['attn2'][layer]:
-                raise ClicError(f"concept {self.token}: layer {layer} is {list(w.shape)} in the concept, {have['attn2'][layer]} in this model: "
-                                f"load it into {base}")
+# %% ../nbs/04_concept.ipynb #e978f0f0
+@patch
+def check_fits(self:Concept, pipe) -> None:
+    "Refuse a base model whose shapes differ from the one the concept was learned on."
+    have, want = shapes_of(pipe), self.meta.get('shapes') or {}
+    base = self.meta.get('base_model', 'another model')
+    if self.embedding.shape[-1] != have['embedding']:
+        raise ClicError(f"concept {self.token} was learned on {base} (embedding width {self.embedding.shape[-1]}), this model has width "
+                        f"{have['embedding']}: load it into the base model it was learned on")
+    for key, w in self.attn.items():
+        layer = key.split('.processor.')[0]
+        if layer not in have['attn2']:
+            raise ClicError(f"concept {self.token} has weights for layer {layer}, which this model lacks: load it into {base}")
+        if key.endswith('to_k_custom_diffusion.weight') and list(w.shape) != have['attn2'][layer]:
+            raise ClicError(f"concept {self.token}: layer {layer} is {list(w.shape)} in the concept, {have['attn2'][layer]} in this model: "
+                            f"load it into {base}")
 
-    def apply(self, pipe):
-        "Put the concept into `pipe` (token row + CLiC attn2 processors with the learned weights); returns `pipe`."
-        self.check_fits(pipe)
-        tok, te = pipe.tokenizer, pipe.text_encoder
-        merge_tokens(te)
-        if self.token not in tok.get_vocab(): add_token(tok, te, self.token)
-        with torch.no_grad():
-            w = te.get_input_embeddings().weight
-            w[tok.convert_tokens_to_ids(self.token)] = self.embedding.to(w.device, w.dtype)
-        procs = clic_processors(pipe.unet, self.meta.get('train', 'qkvo'))
-        pipe.unet.set_attn_processor(procs)
-        dev = pipe.unet.device
-        for name, proc in clic_layers(pipe.unet).items():
-            sd = {k.split('.processor.')[1]: v for k, v in self.attn.items() if k.split('.processor.')[0] == name}
-            proc.load_state_dict(sd)
-            proc.to(dev).requires_grad_(False)
-        return pipe
+# %% ../nbs/04_concept.ipynb #7cd79054
+@patch
+def apply(self:Concept, pipe):
+    "Put the concept into `pipe` (token row + CLiC attn2 processors with the learned weights); returns `pipe`."
+    self.check_fits(pipe)
+    tok, te = pipe.tokenizer, pipe.text_encoder
+    merge_tokens(te)
+    if self.token not in tok.get_vocab(): add_token(tok, te, self.token)
+    with torch.no_grad():
+        w = te.get_input_embeddings().weight
+        w[tok.convert_tokens_to_ids(self.token)] = self.embedding.to(w.device, w.dtype)
+    procs = clic_processors(pipe.unet, self.meta.get('train', 'qkvo'))
+    pipe.unet.set_attn_processor(procs)
+    dev = pipe.unet.device
+    for name, proc in clic_layers(pipe.unet).items():
+        sd = {k.split('.processor.')[1]: v for k, v in self.attn.items() if k.split('.processor.')[0] == name}
+        proc.load_state_dict(sd)
+        proc.to(dev).requires_grad_(False)
+    return pipe
 
 # %% ../nbs/04_concept.ipynb #9686db05
 def load_in_diffusers(pipe, folder):
@@ -187,4 +242,43 @@ def load_in_diffusers(pipe, folder):
     folder = Path(folder)
     pipe.load_textual_inversion(folder/EMBEDS_FILE)
     pipe.unet.load_attn_procs(folder, weight_name=ATTN_FILE, _pipeline=pipe)   # without _pipeline nothing is installed (diffusers#9320)
+    return pipe
+
+# %% ../nbs/04_concept.ipynb #10906aa1
+def put_token(pipe, token:str, row:torch.Tensor|None=None, init:str=DEFAULT_INIT) -> int:
+    "Give `token` the embedding `row` (default: the mean of the rows of `init`), adding it to the vocabulary if needed; its id."
+    tok, te = pipe.tokenizer, pipe.text_encoder
+    merge_tokens(te)
+    if row is None: row = te.get_input_embeddings().weight[init_ids(tok, init)].detach().float().mean(0)
+    tid = tok.convert_tokens_to_ids(token) if token in tok.get_vocab() else add_token(tok, te, token, init)
+    with torch.no_grad():
+        w = te.get_input_embeddings().weight          # after add_token: the resized table
+        w[tid] = row.to(w.device, w.dtype)
+    return tid
+
+# %% ../nbs/04_concept.ipynb #b65c0326
+def save_region_token(folder, token:str, row:torch.Tensor, **meta) -> Path:
+    "Write the learned region token into the concept `folder` (atomically); `meta`: how it was learned."
+    return atomic_write(Path(folder)/ROI_FILE, lambda p: save_file({token: row.detach().float().cpu().contiguous()}, p,
+                                                                   metadata={k: json.dumps(v) for k, v in meta.items()}))
+
+# %% ../nbs/04_concept.ipynb #ac6f6624
+def load_region_token(folder) -> tuple[str, torch.Tensor, dict]|None:
+    "The region token saved in the concept `folder`: (token, row, meta), or None if it has none."
+    f = Path(folder)/ROI_FILE
+    if not f.is_file(): return None
+    with safe_open(f, 'pt') as h:
+        (token,) = h.keys()
+        return token, h.get_tensor(token), {k: json.loads(v) for k, v in (h.metadata() or {}).items()}
+
+# %% ../nbs/04_concept.ipynb #890fac1e
+def as_concept(concept) -> Concept:
+    "A `Concept`, or the one saved in the folder `concept`."
+    return concept if isinstance(concept, Concept) else Concept.load(concept)
+
+# %% ../nbs/04_concept.ipynb #248b5b8d
+def with_concept(pipe, concept:Concept):
+    "The pipeline with the concept in it (applied once), every weight frozen: guidance differentiates the latent only."
+    if not (concept.token in pipe.tokenizer.get_vocab() and clic_layers(pipe.unet)): concept.apply(pipe)
+    for m in (pipe.unet, pipe.vae, pipe.text_encoder): m.requires_grad_(False)   # else backward also makes weight grads
     return pipe

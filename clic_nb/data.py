@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #09885bd1
 from __future__ import annotations
-import warnings
+import os, shutil, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -14,12 +14,13 @@ from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
 # %% auto #0
 __all__ = ['SAMPLES', 'SAMPLE_OBJECT', 'ClicError', 'load_image', 'image_tensor', 'tensor_image', 'load_mask', 'resize_mask',
            'check_region', 'match_mask', 'binarize', 'invert', 'zero_border', 'context_weight', 'draw_samples',
-           'sample', 'write_samples']
+           'sample', 'write_samples', 'atomic_write']
 
 # %% ../nbs/00_data.ipynb #ef16dae7
 class ClicError(ValueError):
     "Bad input: the message is one line that names the problem and the fix."
 
+# %% ../nbs/00_data.ipynb #c7dd5823
 def _name(src, name=None):
     "How to call an input in an error message: its file name if it has one."
     if isinstance(src, (str, Path)): return f'{name} {src}' if name else str(src)
@@ -38,6 +39,7 @@ def _open(path, name=None) -> Image.Image:
         raise ClicError(f"{_name(path, name)}: not a readable image ({type(e).__name__}): pass a PNG or JPEG file") from None
     return ImageOps.exif_transpose(im)
 
+# %% ../nbs/00_data.ipynb #c3860145
 def _as_hwc(a, name) -> np.ndarray:
     "A numpy array or tensor as a float32 HxWxC array in [0,1] (C = 1, 3 or 4)."
     if isinstance(a, torch.Tensor):
@@ -60,6 +62,7 @@ def _as_hwc(a, name) -> np.ndarray:
                         "divide 8-bit data by 255, or map [-1,1] data with (x+1)/2")
     return a.clip(0, 1)
 
+# %% ../nbs/00_data.ipynb #ad17b23d
 def _over_white(im: Image.Image) -> Image.Image:
     "Composite an image with transparency over a white background."
     im = im.convert('RGBA')
@@ -88,6 +91,7 @@ def image_tensor(img, size:int=512) -> torch.Tensor:
     a = torch.from_numpy(np.asarray(im, dtype=np.float32) / 127.5 - 1)
     return a.permute(2, 0, 1)[None]
 
+# %% ../nbs/00_data.ipynb #1046cd31
 def tensor_image(x: torch.Tensor) -> Image.Image:
     "The inverse of `image_tensor`: a (1,3,H,W) or (3,H,W) tensor in [-1,1] as a PIL image."
     x = x.detach().float().cpu()
@@ -106,6 +110,7 @@ def _mask_from_hwc(a: np.ndarray) -> np.ndarray:
     grey = np.abs(a - a.mean(-1, keepdims=True)).max() < 1 / 255
     return a.mean(-1) if grey else a.max(-1)
 
+# %% ../nbs/00_data.ipynb #41f4315b
 def _pil_mask(im: Image.Image) -> np.ndarray:
     "A PIL mask image as an HxWxC float array in [0,1]."
     if im.mode == '1': return np.asarray(im, dtype=np.float32)[..., None]
@@ -142,8 +147,8 @@ def resize_mask(mask, size:int|tuple[int,int]) -> torch.Tensor:
     return F.interpolate(m, size=size, mode='bilinear', align_corners=False, antialias=False).clamp(0, 1)
 
 # %% ../nbs/00_data.ipynb #04fa9606
-def check_region(mask, name:str='mask', size:int|None=64, allow_full:bool=False) -> None:
-    "Refuse a mask with no region (also after resizing to `size`), or one that covers everything unless `allow_full`."
+def check_region(mask, name:str='mask', size:int|None=None, allow_full:bool=False) -> None:
+    "Refuse a mask with no region (also after resizing to the latent grid `size`, if given), or one that covers everything unless `allow_full`."
     m = torch.as_tensor(np.asarray(mask, dtype=np.float32)) if not isinstance(mask, torch.Tensor) else mask.float()
     if m.max() <= 0: raise ClicError(f"{name}: mask is empty (all zero): paint the region in white on black")
     if size is not None and resize_mask(m, size).max() < 0.05:
@@ -151,6 +156,7 @@ def check_region(mask, name:str='mask', size:int|None=64, allow_full:bool=False)
     if not allow_full and m.min() >= 1:
         raise ClicError(f"{name}: mask covers the whole image: paint only the region, leave the rest black")
 
+# %% ../nbs/00_data.ipynb #0679726b
 def match_mask(mask, image, name:str='mask', tol:float=0.02) -> np.ndarray:
     "Resize a loaded mask to the size of its (loaded) image; refuse one drawn for another aspect ratio."
     h, w = mask.shape[:2]
@@ -166,6 +172,7 @@ def binarize(mask, thresh:float=0.5):
     "1 where `mask >= thresh`, else 0 (same type as the input)."
     return (mask >= thresh).float() if isinstance(mask, torch.Tensor) else (np.asarray(mask) >= thresh).astype(np.float32)
 
+# %% ../nbs/00_data.ipynb #8790731c
 def invert(mask):
     "`1 - mask`: the outside of a region."
     return 1 - mask
@@ -178,9 +185,10 @@ def zero_border(w: torch.Tensor, px:int=1) -> torch.Tensor:
     out[..., px:-px, px:-px] = w[..., px:-px, px:-px]
     return out
 
-def context_weight(m64: torch.Tensor, low:float=0.25, thresh:float=0.05, alpha:float|None=None, border:int=1) -> torch.Tensor:
-    "SPEC §1 context weight: `m64` where `m64 >= thresh` else `low` (released); `alpha + (1-alpha)*m64` if `alpha` (paper)."
-    w = alpha + (1 - alpha) * m64 if alpha is not None else torch.where(m64 >= thresh, m64, torch.full_like(m64, low))
+# %% ../nbs/00_data.ipynb #f24f2757
+def context_weight(m: torch.Tensor, low:float=0.25, thresh:float=0.05, alpha:float|None=None, border:int=1) -> torch.Tensor:
+    "SPEC §1 context weight from the mask on the latent grid `m`: `m` where `m >= thresh` else `low` (released); `alpha + (1-alpha)*m` if `alpha` (paper)."
+    w = alpha + (1 - alpha) * m if alpha is not None else torch.where(m >= thresh, m, torch.full_like(m, low))
     return zero_border(w, border)
 
 # %% ../nbs/00_data.ipynb #f80e9ac7
@@ -191,17 +199,20 @@ SAMPLES = {'source': 'a terracotta vase with a gold zigzag band on its belly',
 SAMPLE_OBJECT = 'vase'
 _samples_dir = Path(__file__).parent/'samples' if '__file__' in globals() else Path('../clic_nb/samples')
 
+# %% ../nbs/00_data.ipynb #bc4371c2
 def _zigzag(d: ImageDraw.ImageDraw, x0, x1, y0, y1, n:int, fill, width:int):
     "A zigzag line from x0 to x1 oscillating between y0 and y1, `n` teeth."
     xs = np.linspace(x0, x1, 2 * n + 1)
     d.line([(float(x), float(y1 if i % 2 else y0)) for i, x in enumerate(xs)], fill=fill, width=width)
 
+# %% ../nbs/00_data.ipynb #86cd3da7
 def _vessel(d, cx, top, bottom, neck, belly, fill):
     "A symmetric vessel silhouette: a neck, a round belly and a foot."
     d.rectangle([cx - neck, top, cx + neck, top + 60], fill=fill)
     d.ellipse([cx - belly, top + 40, cx + belly, bottom - 20], fill=fill)
     d.rectangle([cx - neck - 10, bottom - 40, cx + neck + 10, bottom], fill=fill)
 
+# %% ../nbs/00_data.ipynb #9557948c
 def draw_samples(size:int=512) -> dict:
     "Draw the bundled sample images and masks (PIL images, `size`x`size`) deterministically."
     s = size / 512
@@ -220,12 +231,32 @@ def draw_samples(size:int=512) -> dict:
     ImageDraw.Draw(tmask).rectangle(S(95, 270, 417, 350), fill=255)
     return {'source': src, 'source_mask': smask, 'target': tgt, 'target_mask': tmask}
 
+# %% ../nbs/00_data.ipynb #1b7e4fd4
 def sample(name:str='source') -> Image.Image:
     "A bundled sample: 'source', 'source_mask', 'target' or 'target_mask' (PIL images, 512x512)."
     if name not in SAMPLES: raise ClicError(f"no sample called {name!r}: use one of {', '.join(SAMPLES)}")
     return Image.open(_samples_dir/f'{name}.png').copy()
 
+# %% ../nbs/00_data.ipynb #2657b138
 def write_samples(dest=None) -> None:
     "Write `draw_samples()` as PNG files into `dest` (default: the package's samples folder)."
     dest = Path(dest or _samples_dir); dest.mkdir(parents=True, exist_ok=True)
     for k, im in draw_samples().items(): im.save(dest/f'{k}.png', optimize=True)
+
+# %% ../nbs/00_data.ipynb #aca5fd43
+def _remove(p:Path):
+    if p.is_dir(): shutil.rmtree(p)
+    elif p.exists(): p.unlink()
+
+# %% ../nbs/00_data.ipynb #96ecba6f
+def atomic_write(path, write) -> Path:
+    "Call `write(tmp)` (it makes a file or a folder at `tmp`), then rename it onto `path`: readers never see a partial result."
+    path = Path(path)
+    tmp, old = (path.with_name(f'.{path.name}.{k}{os.getpid()}') for k in ('tmp', 'old'))
+    try:
+        write(tmp)
+        if tmp.is_dir() and path.exists(): path.rename(old)      # a folder cannot be renamed onto another
+        os.replace(tmp, path)
+    finally:
+        _remove(tmp); _remove(old)
+    return path

@@ -2,7 +2,7 @@
 """Run every notebook in nbs/ as a test (nbdev's own `test_nb`), one at a time, and end with `N passed, N failed`.
 
 Flags come from settings.ini (`tst_flags`): cells marked with them are skipped unless passed here, e.g.
-`tools/test_nbs.py --flags gpu` also runs the GPU cells. `--path nbs/02_attention.ipynb` tests one notebook."""
+`tools/test_nbs.py --flags gpu` also runs the GPU cells. `--path nbs/03_attention.ipynb` tests one notebook."""
 import argparse, os, sys, time
 from pathlib import Path
 
