@@ -5,7 +5,7 @@
 # %% ../nbs/03_attention.ipynb #8eb06917
 from __future__ import annotations
 import math
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
@@ -15,7 +15,7 @@ from .seam import attn2_names, up_attn2_names
 
 # %% auto #0
 __all__ = ['ROWS', 'token_probs', 'select_rows', 'AttentionStore', 'minmax_norm', 'ClicAttnProcessor', 'clic_processors',
-           'clic_layers', 'clic_attention', 'capture', 'trainable_parameters']
+           'clic_layers', 'clic_attention', 'capture', 'trainable_parameters', 'NoGradOutput', 'released_gradient']
 
 # %% ../nbs/03_attention.ipynb #47f65a8a
 def _probs_chunk(q, k, idx, scale):
@@ -146,6 +146,7 @@ class ClicAttnProcessor(nn.Module):
         super().__init__()
         if train not in ('qkvo', 'kv', None): raise ClicError(f"train={train!r}: use 'qkvo', 'kv' or None")
         self.name, self.train, self.store = name, train, store
+        self.detach_output = False      # True: the output (probabilities x values) without gradient; see `released_gradient`
         if train:
             self.to_k_custom_diffusion, self.to_v_custom_diffusion = _copy_linear(attn.to_k), _copy_linear(attn.to_v)
         if train == 'qkvo':
@@ -173,7 +174,8 @@ class ClicAttnProcessor(nn.Module):
         heads = attn.heads
         q, k, v = (t.view(b, -1, heads, t.shape[-1] // heads).transpose(1, 2) for t in (q, k, v))
         if mask is not None: mask = mask.view(b, heads, -1, mask.shape[-1])
-        out = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, dropout_p=0.0, is_causal=False, scale=attn.scale)
+        with torch.no_grad() if self.detach_output else nullcontext():
+            out = F.scaled_dot_product_attention(q, k, v, attn_mask=mask, dropout_p=0.0, is_causal=False, scale=attn.scale)
         if self.store is not None and self.store.watches(self.name):
             rows = select_rows(b, self.store.rows)
             self.store.record(self.name, token_probs(q[rows], k[rows], self.store.columns(q[rows].shape[0], q.device, k.shape[2]), attn.scale))
@@ -216,13 +218,16 @@ def _capturing(unet, names:list[str]) -> dict:
 @contextmanager
 def capture(unet, store:AttentionStore, keep:bool=False):
     "Record into `store` for the block: CLiC layers point at it, stock layers capture through a frozen `ClicAttnProcessor` meanwhile. `keep`: stay attached, sealed."
-    names = attn2_names(unet) if store.layers is None else list(store.layers)
-    unknown = set(names) - set(attn2_names(unet))
+    original = dict(unet.attn_processors)                  # one walk of the UNet: capture runs at every step
+    cross = [k.removesuffix('.processor') for k in original if k.endswith('attn2.processor')]
+    names = cross if store.layers is None else list(store.layers)
+    unknown = set(names) - set(cross)
     if unknown: raise ClicError(f"store watches layers that are not cross-attention layers of this UNet: {sorted(unknown)[:2]}: use names from attn2_names(unet)")
-    original = dict(unet.attn_processors)
-    bare = [n for n in names if n not in clic_layers(unet)]
-    if bare: unet.set_attn_processor(_capturing(unet, bare))
-    layers = clic_layers(unet)
+    layers = {n: original[f'{n}.processor'] for n in cross if isinstance(original[f'{n}.processor'], ClicAttnProcessor)}
+    bare = [n for n in names if n not in layers]
+    if bare:
+        unet.set_attn_processor(_capturing(unet, bare))
+        layers = clic_layers(unet)
     for p in layers.values(): p.store = store
     try: yield store
     finally:
@@ -235,3 +240,23 @@ def capture(unet, store:AttentionStore, keep:bool=False):
 def trainable_parameters(unet) -> list[nn.Parameter]:
     "The parameters of the trainable copies in the installed CLiC processors."
     return [p for proc in clic_layers(unet).values() for p in proc.parameters()]
+
+# %% ../nbs/03_attention.ipynb #e175d049
+class NoGradOutput:
+    "Runs an attention processor without gradient: its layer's output is a constant for backward."
+    def __init__(self, processor): self.processor = processor
+    def __call__(self, attn, hidden_states, *args, **kwargs):
+        with torch.no_grad(): return self.processor(attn, hidden_states, *args, **kwargs)
+
+# %% ../nbs/03_attention.ipynb #92961da9
+@contextmanager
+def released_gradient(unet):
+    "For the block, every attention output of `unet` is computed without gradient (captured maps keep theirs): the released guidance path."
+    original = dict(unet.attn_processors)
+    clic = [p for p in original.values() if isinstance(p, ClicAttnProcessor)]
+    unet.set_attn_processor({k: p if isinstance(p, ClicAttnProcessor) else NoGradOutput(p) for k, p in original.items()})
+    for p in clic: p.detach_output = True
+    try: yield
+    finally:
+        for p in clic: p.detach_output = False
+        unet.set_attn_processor(original)

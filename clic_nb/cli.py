@@ -122,7 +122,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           roi_input:Param("RoI pass input: 'pixel' (image*mask, encoded) or 'latent' (M * x_t) (default: pixel; latent with --paper)", str)=None,
           roi_prompt:Param("RoI prompt: 'released' (8 templates) or 'paper' ('A photo of <v*>') (default: released; paper with --paper)", str)=None,
           weight:Param('loss weights as name=value, e.g. att=0; terms: context att roi (default: 0.5 0.25 0.25; 1 0.5 0.5 with --paper)', str, nargs='+')=None,
-          mixed_precision:Param("'no', 'fp16' or 'bf16' (GPU: frozen weights in half, trained ones in fp32)", str)=_C.mixed_precision,
+          mixed_precision:Param("'auto' (fp16 on a GPU, else no), 'no', 'fp16' or 'bf16' (frozen weights in half, trained ones in fp32)", str)=_C.mixed_precision,
           gradient_checkpointing:Param('recompute activations in backward: less memory, more time', bool)=False,
           checkpoint_every:Param('steps between checkpoints', int)=_C.checkpoint_every,
           keep_checkpoints:Param('checkpoints kept', int)=_C.keep_checkpoints,

@@ -17,7 +17,7 @@ from .seam import attn2_names
 from .attention import clic_processors, clic_layers, ClicAttnProcessor
 
 # %% auto #0
-__all__ = ['DEFAULT_TOKEN', 'DEFAULT_INIT', 'EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'ROI_FILE', 'SOURCE_FILE',
+__all__ = ['DEFAULT_TOKEN', 'DEFAULT_INIT', 'INIT_ROWS', 'EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'ROI_FILE', 'SOURCE_FILE',
            'SOURCE_MASK_FILE', 'CONFIG_FILE', 'LOG_FILE', 'LOSS_PLOT', 'CHECKPOINTS', 'VALIDATION', 'TrainableTokens',
            'train_tokens', 'merge_tokens', 'init_ids', 'check_token', 'add_token', 'token_position', 'make_trainable',
            'count_trainable', 'shapes_of', 'Concept', 'load_in_diffusers', 'put_token', 'save_region_token',
@@ -67,10 +67,16 @@ def merge_tokens(text_encoder) -> None:
 DEFAULT_TOKEN, DEFAULT_INIT = '<v*>', 'ktn'
 
 # %% ../nbs/04_concept.ipynb #ce86dcb5
-def init_ids(tokenizer, init:str) -> list[int]:
-    "The token ids of the init word (no start/end tokens)."
+INIT_ROWS = ('entry', 'mean')
+
+# %% ../nbs/04_concept.ipynb #b6dd77de
+def init_ids(tokenizer, init:str, rows:str='entry') -> list[int]:
+    "The ids whose rows start a new token: the vocabulary entry `init` when there is one and `rows`='entry' (released), else `init`'s tokens."
+    if rows not in INIT_ROWS: raise ClicError(f"rows={rows!r}: use one of {', '.join(INIT_ROWS)}")
+    if not init.strip(): raise ClicError(f"init word {init!r} has no tokens: pass a word such as 'ktn'")
+    if rows == 'entry' and init in tokenizer.get_vocab(): return [tokenizer.convert_tokens_to_ids(init)]
     ids = tokenizer(init, add_special_tokens=False).input_ids
-    if not init.strip() or not ids: raise ClicError(f"init word {init!r} has no tokens: pass a word such as 'ktn'")
+    if not ids: raise ClicError(f"init word {init!r} has no tokens: pass a word such as 'ktn'")
     return ids
 
 # %% ../nbs/04_concept.ipynb #fa7521a8
@@ -85,10 +91,10 @@ def check_token(tokenizer, token:str) -> None:
         raise ClicError(f"the tokenizer splits {token!r} even as a new token: pick a plain placeholder such as <v*>")
 
 # %% ../nbs/04_concept.ipynb #ce6a52f6
-def add_token(tokenizer, text_encoder, token:str=DEFAULT_TOKEN, init:str=DEFAULT_INIT) -> int:
-    "Add `token` to the vocabulary with its embedding row = mean of the rows of `init`'s tokens; returns its id."
+def add_token(tokenizer, text_encoder, token:str=DEFAULT_TOKEN, init:str=DEFAULT_INIT, rows:str='entry') -> int:
+    "Add `token` to the vocabulary with its embedding row = the mean of the rows `init_ids(tokenizer, init, rows)`; returns its id."
     check_token(tokenizer, token)
-    ids = init_ids(tokenizer, init)
+    ids = init_ids(tokenizer, init, rows)
     merge_tokens(text_encoder)                            # a TrainableTokens table cannot be resized
     tokenizer.add_tokens(token)
     text_encoder.resize_token_embeddings(len(tokenizer), mean_resizing=False)   # no draw from the global RNG: we set the row
@@ -245,12 +251,12 @@ def load_in_diffusers(pipe, folder):
     return pipe
 
 # %% ../nbs/04_concept.ipynb #10906aa1
-def put_token(pipe, token:str, row:torch.Tensor|None=None, init:str=DEFAULT_INIT) -> int:
-    "Give `token` the embedding `row` (default: the mean of the rows of `init`), adding it to the vocabulary if needed; its id."
+def put_token(pipe, token:str, row:torch.Tensor|None=None, init:str=DEFAULT_INIT, rows:str='entry') -> int:
+    "Give `token` the embedding `row` (default: the mean of the rows `init_ids(init, rows)`), adding it to the vocabulary if needed; its id."
     tok, te = pipe.tokenizer, pipe.text_encoder
     merge_tokens(te)
-    if row is None: row = te.get_input_embeddings().weight[init_ids(tok, init)].detach().float().mean(0)
-    tid = tok.convert_tokens_to_ids(token) if token in tok.get_vocab() else add_token(tok, te, token, init)
+    if row is None: row = te.get_input_embeddings().weight[init_ids(tok, init, rows)].detach().float().mean(0)
+    tid = tok.convert_tokens_to_ids(token) if token in tok.get_vocab() else add_token(tok, te, token, init, rows)
     with torch.no_grad():
         w = te.get_input_embeddings().weight          # after add_token: the resized table
         w[tid] = row.to(w.device, w.dtype)

@@ -101,14 +101,13 @@ def tensor_image(x: torch.Tensor) -> Image.Image:
 
 # %% ../nbs/00_data.ipynb #f77747e4
 def _mask_from_hwc(a: np.ndarray) -> np.ndarray:
-    "One channel from an HxWxC mask in [0,1]: alpha of a constant-colour cut-out, grey mean, or max of coloured strokes."
+    "One channel from an HxWxC mask in [0,1]: the alpha of a constant-colour cut-out, else the channel mean."
     if a.shape[-1] == 4:
         rgb, alpha = a[..., :3], a[..., 3]
         if np.ptp(rgb) == 0 and np.ptp(alpha) > 0: return alpha
         a = rgb * alpha[..., None]
     if a.shape[-1] == 1: return a[..., 0]
-    grey = np.abs(a - a.mean(-1, keepdims=True)).max() < 1 / 255
-    return a.mean(-1) if grey else a.max(-1)
+    return a.mean(-1)
 
 # %% ../nbs/00_data.ipynb #41f4315b
 def _pil_mask(im: Image.Image) -> np.ndarray:

@@ -5,7 +5,7 @@
 # %% ../nbs/10_learn.ipynb #eae8345e
 from __future__ import annotations
 import json, random, time
-from dataclasses import dataclass, field, asdict
+from dataclasses import dataclass, field, asdict, replace
 from pathlib import Path
 import numpy as np
 import torch
@@ -16,7 +16,7 @@ from .data import ClicError, load_image, load_mask, match_mask, check_region, im
 from .seam import family
 from .attention import clic_layers
 from .losses import Batch, clic_losses, roi_prompt, SOURCE_TEMPLATE, LOSSES, RELEASED_WEIGHTS, PAPER_WEIGHTS
-from .concept import (DEFAULT_TOKEN, DEFAULT_INIT, Concept, add_token, token_position, make_trainable, count_trainable,
+from .concept import (DEFAULT_TOKEN, DEFAULT_INIT, INIT_ROWS, Concept, add_token, token_position, make_trainable, count_trainable,
                              SOURCE_FILE, SOURCE_MASK_FILE, CONFIG_FILE, LOG_FILE, LOSS_PLOT, VALIDATION)
 from .training import (configure, step_generator, augment, save_checkpoint, list_checkpoints, load_checkpoint,
                               params_digest, restart_log, append_log, plot_losses)
@@ -42,7 +42,8 @@ class LearnConfig:
     seed: int = 42
     size: int = 512                   # image size the model sees (SD 1.x: 512)
     token: str = DEFAULT_TOKEN
-    init: str = DEFAULT_INIT          # init word; its token rows are averaged
+    init: str = DEFAULT_INIT          # init word of the token
+    init_rows: str = 'entry'          # 'entry': its vocabulary entry if it has one (released), else / 'mean': the mean of its tokens' rows
     train: str = 'qkvo'               # attn2 projections trained: 'qkvo' or 'kv'
     flip: bool = True                 # horizontal flip p=0.5 (image and mask)
     brightness: float = 0.5           # brightness jitter on the image (factor in [1-b, 1+b]); 0 = off
@@ -51,7 +52,7 @@ class LearnConfig:
     roi_input: str = 'pixel'          # 'pixel' (image*mask, encoded) or 'latent' (paper: M * x_t)
     roi_prompt: str = 'released'      # 'released' (8 templates) or 'paper' ("A photo of <v*>")
     weights: dict = field(default_factory=lambda: dict(RELEASED_WEIGHTS))   # loss term -> weight (see losses.LOSSES)
-    mixed_precision: str = 'no'       # 'no', 'fp16', 'bf16' (frozen weights in half, trained ones in fp32)
+    mixed_precision: str = 'auto'     # 'auto' (fp16 on a GPU, else 'no'), 'no', 'fp16', 'bf16' (frozen weights in half, trained ones in fp32)
     gradient_checkpointing: bool = False
     checkpoint_every: int = 100       # steps between checkpoints
     keep_checkpoints: int = 2
@@ -74,12 +75,13 @@ def check_weights(weights:dict) -> None:
 
 # %% ../nbs/10_learn.ipynb #09a384c4
 _CHOICES = dict(train=('qkvo', 'kv'), context=('released', 'paper'), roi_input=('pixel', 'latent'),
-                roi_prompt=('released', 'paper'), mixed_precision=('no', 'fp16', 'bf16'))
+                roi_prompt=('released', 'paper'), mixed_precision=('auto', 'no', 'fp16', 'bf16'), init_rows=INIT_ROWS)
 
 # %% ../nbs/10_learn.ipynb #6017f7d7
 def make_config(config:LearnConfig|None=None, paper:bool=False, **settings) -> LearnConfig:
     "A checked `LearnConfig`: `config` (default: released), the paper variants if `paper`, then `settings`."
     cfg = configure(LearnConfig, config, PAPER if paper else None, _CHOICES, **settings)
+    if cfg.mixed_precision == 'auto': cfg = replace(cfg, mixed_precision='fp16' if torch.cuda.is_available() else 'no')   # SPEC: half on a GPU
     for k in ('steps', 'batch_size', 'grad_accum', 'checkpoint_every', 'keep_checkpoints', 'validation_steps'):
         if getattr(cfg, k) < 1: raise ClicError(f"{k}={getattr(cfg, k)}: must be at least 1")
     if cfg.lr <= 0 or cfg.max_grad_norm <= 0: raise ClicError(f"lr={cfg.lr}, max_grad_norm={cfg.max_grad_norm}: both must be positive")
@@ -297,7 +299,7 @@ def _setup(acc, model:str, cfg:LearnConfig, source, mask, object:str, out:Path) 
     "Load the model, check the source and its mask, add the token, make it and the attn2 copies trainable, prepare with accelerate."
     pipe = load_pipeline(model, dtype=None if cfg.mixed_precision == 'no' else _DTYPES[cfg.mixed_precision], device=acc.device)
     src_img, src_mask, image, mask_px = prepare_source(source, mask, cfg.size, family(pipe).latent_size(cfg.size))
-    tid = add_token(pipe.tokenizer, pipe.text_encoder, cfg.token, cfg.init)
+    tid = add_token(pipe.tokenizer, pipe.text_encoder, cfg.token, cfg.init, cfg.init_rows)
     make_trainable(pipe, [tid], cfg.train)
     named = named_trainables(pipe)
     if cfg.gradient_checkpointing: pipe.unet.enable_gradient_checkpointing()

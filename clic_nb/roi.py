@@ -5,6 +5,7 @@
 # %% ../nbs/12_roi.ipynb #e17a6ddb
 from __future__ import annotations
 import json
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace, fields
 from pathlib import Path
 import numpy as np
@@ -12,18 +13,18 @@ import torch
 import torch.nn.functional as F
 from PIL import Image
 from .data import ClicError, load_image, load_mask, match_mask, check_region, image_tensor, resize_mask
-from .seam import family, noise_for
-from .attention import AttentionStore, capture, minmax_norm
+from .seam import family, noise_for, draw, DRAW_KEYS
+from .attention import AttentionStore, capture, minmax_norm, clic_layers
 from .losses import att_loss, diffusion_target, SOURCE_TEMPLATE
-from .concept import (Concept, token_position, make_trainable, train_tokens, merge_tokens, put_token, as_concept, with_concept,
+from .concept import (INIT_ROWS, Concept, token_position, make_trainable, train_tokens, merge_tokens, put_token, as_concept, with_concept,
                              save_region_token, load_region_token, SOURCE_FILE, SOURCE_MASK_FILE)
 from .training import configure, fit, step_generator, augment
 from .models import load_pipeline
 
 # %% auto #0
 __all__ = ['TARGET_TEMPLATE', 'REGION_TOKEN', 'RoiConfig', 'roi_config', 'damp_low', 'erode', 'dilate', 'open_map', 'binary_mask',
-           'postprocess', 'averaged_map', 'region_token_loss', 'learn_region_token', 'RoiMask', 'target_mask',
-           'token_mask', 'iou', 'plot_roi', 'source_token_loss', 'source_masks']
+           'postprocess', 'averaged_map', 'region_token_loss', 'kept_attention', 'learn_region_token', 'RoiMask',
+           'target_mask', 'token_mask', 'iou', 'plot_roi', 'source_token_loss', 'source_masks']
 
 # %% ../nbs/12_roi.ipynb #6368f791
 TARGET_TEMPLATE = "a {w} region of a {object}"
@@ -41,6 +42,7 @@ class RoiConfig:
     size: int = 512                 # image size the model sees
     token: str = REGION_TOKEN
     init: str = 'ktn'               # init word of <w*> for source masks (the target mask starts from <v*>)
+    init_rows: str = 'entry'        # its vocabulary entry (released) or 'mean' of its tokens, as in learning
     flip: bool = True               # augmentation while learning <w*>
     brightness: float = 0.5
     ddim_steps: int = 50            # timesteps the map is averaged over
@@ -50,11 +52,15 @@ class RoiConfig:
     kernel: int = 5                 # erosion then dilation, kernel x kernel pixels
     threshold: float = 100 / 255    # binary mask = opened map > threshold
     fallback: float = 0.05          # if nothing passes: the top 5% of pixels of the opened map
+    region_train: str = 'token'     # 'token' (SPEC §3: <w*> alone) or 'token+attn' (released seg mode: with the attn2 copies)
+    region_init: str = 'concept'    # <w*> of a target mask starts from 'concept' (<v*>, SPEC) or 'init' (the init word, released)
+    target_latent: str = 'mean'     # the target's latent: the VAE posterior 'mean' (SPEC) or a 'sample' (released)
 
 # %% ../nbs/12_roi.ipynb #9b48081a
 def roi_config(config:RoiConfig|None=None, **settings) -> RoiConfig:
     "A checked `RoiConfig`: `config` (default: SPEC §3), then `settings`."
-    c = configure(RoiConfig, config, **settings)
+    c = configure(RoiConfig, config, choices=dict(region_train=('token', 'token+attn'), region_init=('concept', 'init'),
+                                                  target_latent=('mean', 'sample'), init_rows=INIT_ROWS), **settings)
     if c.size % 64: raise ClicError(f"size={c.size}: use a multiple of 64 (SD 1.x: 512)")
     if c.steps < 1 or c.ddim_steps < 1 or c.batch < 1: raise ClicError("steps, ddim_steps and batch must be at least 1")
     if c.kernel < 1 or c.kernel % 2 == 0: raise ClicError(f"kernel={c.kernel}: use an odd size such as 5")
@@ -132,10 +138,21 @@ def region_token_loss(pipe, image:torch.Tensor, mask:torch.Tensor, ids:torch.Ten
     with capture(pipe.unet, store): model.predict(xt, t, model.encode_text(ids))
     return att_loss(store.aggregate(hw, minmax=True), resize_mask(m, hw).to(x0.device))
 
+# %% ../nbs/12_roi.ipynb #aea948cc
+@contextmanager
+def kept_attention(pipe):
+    "Put the pipeline's CLiC attention weights back as they were when the block ends (a region token may train them)."
+    saved = {n: {k: v.detach().clone() for k, v in p.state_dict().items()} for n, p in clic_layers(pipe.unet).items()}
+    try: yield
+    finally:
+        procs = clic_layers(pipe.unet)
+        with torch.no_grad():
+            for n, sd in saved.items(): procs[n].load_state_dict(sd)
+
 # %% ../nbs/12_roi.ipynb #dac4338e
 def learn_region_token(pipe, concept:Concept, source, source_mask, object:str, cfg:RoiConfig|None=None,
                        progress:bool=True) -> tuple[torch.Tensor, list[float]]:
-    "Learn `<w*>` (from `<v*>`) on the source with `l_att` alone; everything else frozen. Returns its row and the losses."
+    "Learn `<w*>` (from `<v*>`, or the init word) on the source with `l_att` alone (or with the attn2 copies); the rest frozen. Its row, the losses."
     cfg = cfg or RoiConfig()
     if cfg.token == concept.token: raise ClicError(f"the region token {cfg.token} is the concept's own: pick another, e.g. <w*>")
     img = load_image(source, 'source')
@@ -143,13 +160,18 @@ def learn_region_token(pipe, concept:Concept, source, source_mask, object:str, c
     check_region(m, 'source mask', size=family(pipe).latent_size(cfg.size))
     image, mask = image_tensor(img, cfg.size), resize_mask(m, cfg.size)
     v_row = pipe.text_encoder.get_input_embeddings().weight[pipe.tokenizer.convert_tokens_to_ids(concept.token)].detach().clone()
-    tid = put_token(pipe, cfg.token, v_row, init=concept.token)          # <w*> starts as <v*> (also when learned again)
+    start = v_row if cfg.region_init == 'concept' else None               # <w*> starts as <v*> (also when learned again), or from init
+    tid = put_token(pipe, cfg.token, start, init=concept.token if start is not None else cfg.init, rows=cfg.init_rows)
     prompt = TARGET_TEMPLATE.format(w=cfg.token, object=object)
     pos, ids = token_position(pipe.tokenizer, prompt, cfg.token), family(pipe).ids(prompt)
     rows = train_tokens(pipe.text_encoder, [tid]).rows
-    try: losses = fit([rows], lambda k: region_token_loss(pipe, image, mask, ids, pos, k, cfg), cfg.steps, cfg.lr, cfg.weight_decay,
+    attn = [p for proc in clic_layers(pipe.unet).values() for p in proc.parameters()] if cfg.region_train == 'token+attn' else []
+    for p in attn: p.requires_grad_(True)
+    try: losses = fit([rows, *attn], lambda k: region_token_loss(pipe, image, mask, ids, pos, k, cfg), cfg.steps, cfg.lr, cfg.weight_decay,
                       cfg.max_grad_norm, 'clic mask: <w*>', progress)
-    finally: merge_tokens(pipe.text_encoder)
+    finally:
+        merge_tokens(pipe.text_encoder)
+        for p in attn: p.requires_grad_(False)
     return rows.detach()[0].float().cpu().clone(), losses
 
 # %% ../nbs/12_roi.ipynb #c26c0cfa
@@ -170,7 +192,7 @@ class RoiMask:
 def _region_token(pipe, concept:Concept, folder, source, source_mask, source_object, cfg, progress) -> tuple[str, torch.Tensor, list]:
     "The saved `<w*>` of the concept folder, or one learned now from the given source (or the folder's copy) and then saved."
     saved = load_region_token(folder) if folder is not None and source is None else None
-    if saved: return saved[0], saved[1], []
+    if saved and saved[2].get('region_train', 'token') == 'token' == cfg.region_train: return saved[0], saved[1], []
     if source is None and folder is not None and (folder/SOURCE_FILE).is_file():      # the inputs learn() kept
         source, source_mask = folder/SOURCE_FILE, source_mask if source_mask is not None else folder/SOURCE_MASK_FILE
     if source is None: raise ClicError(f"concept {concept.token} has no learned {cfg.token} and no source image: pass --source and --source-mask")
@@ -180,7 +202,7 @@ def _region_token(pipe, concept:Concept, folder, source, source_mask, source_obj
     row, losses = learn_region_token(pipe, concept, source, source_mask, obj, cfg, progress)
     if folder is not None:
         save_region_token(folder, cfg.token, row, object=obj, steps=cfg.steps, lr=cfg.lr, seed=cfg.seed, size=cfg.size,
-                          base_model=concept.meta.get('base_model'))
+                          base_model=concept.meta.get('base_model'), region_train=cfg.region_train, region_init=cfg.region_init)
     return cfg.token, row, losses
 
 # %% ../nbs/12_roi.ipynb #33608c82
@@ -193,16 +215,18 @@ def target_mask(concept, target, object:str, source=None, source_mask=None, sour
     concept = as_concept(concept)
     img = load_image(target, 'target')
     pipe = with_concept(pipe or load_pipeline(model or concept.meta.get('base_model', 'tiny')), concept)
-    token, row, losses = _region_token(pipe, concept, folder, source, source_mask, source_object, cfg, progress)
-    put_token(pipe, token, row)
-    return token_mask(pipe, img, TARGET_TEMPLATE.format(w=token, object=object), token, cfg, losses)
+    with kept_attention(pipe):                  # the released seg mode trains the attn2 copies with <w*>: the map uses them
+        token, row, losses = _region_token(pipe, concept, folder, source, source_mask, source_object, cfg, progress)
+        put_token(pipe, token, row)
+        return token_mask(pipe, img, TARGET_TEMPLATE.format(w=token, object=object), token, cfg, losses)
 
 # %% ../nbs/12_roi.ipynb #53bc665e
 def token_mask(pipe, img:Image.Image, prompt:str, token:str, cfg:RoiConfig|None=None, losses:list|None=None) -> RoiMask:
     "Where `token` of `prompt` attends on `img`: its map averaged over timesteps and up-block layers, cleaned up as SPEC §3 says."
     cfg = cfg or RoiConfig()
     pos, model = token_position(pipe.tokenizer, prompt, token), family(pipe)
-    with torch.no_grad(): emb, latent = model.encode_prompts(prompt), model.encode_image(image_tensor(img, cfg.size))
+    noise = 'mean' if cfg.target_latent == 'mean' else draw(cfg.seed, DRAW_KEYS['vae'])      # SPEC: the mean; released: a sample
+    with torch.no_grad(): emb, latent = model.encode_prompts(prompt), model.encode_image(image_tensor(img, cfg.size), noise)
     a = averaged_map(pipe, latent, emb, pos, cfg)
     mask, soft, fell = postprocess(a, (img.height, img.width), cfg)
     return RoiMask(mask.float().cpu().numpy(), soft.float().cpu().numpy(), a.cpu(), fell, token, losses or [])
@@ -257,7 +281,7 @@ def source_masks(images, object:str, pipe=None, model:str='tiny', config:RoiConf
     imgs = [load_image(im, f'source {k + 1}') for k, im in enumerate(images)]
     if not imgs: raise ClicError("no source images: pass at least one, e.g. --sources a.png b.png")
     pipe = pipe or load_pipeline(model)
-    tid = put_token(pipe, cfg.token, init=cfg.init)
+    tid = put_token(pipe, cfg.token, init=cfg.init, rows=cfg.init_rows)
     params = make_trainable(pipe, [tid], 'qkvo')
     model, prompt = family(pipe), SOURCE_TEMPLATE.format(object=object, v=cfg.token)
     pos, ids = token_position(pipe.tokenizer, prompt, cfg.token), model.ids(prompt)

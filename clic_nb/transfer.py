@@ -13,7 +13,8 @@ from PIL import Image, ImageDraw
 from tqdm.auto import tqdm
 from .data import ClicError, load_image, load_mask, match_mask, check_region, image_tensor, tensor_image, resize_mask
 from .seam import family, noise_for
-from .attention import AttentionStore, capture
+from .attention import AttentionStore, capture, released_gradient
+from contextlib import nullcontext
 from .losses import SOURCE_TEMPLATE
 from .concept import token_position, as_concept, with_concept
 from .training import configure
@@ -30,10 +31,11 @@ class TransferConfig:
     steps: int = 50                 # DDIM steps
     eta: float = 1.0                # DDIM eta
     guidance_scale: float = 7.5     # classifier-free guidance
-    t_start: int = 15               # steps whose latent is the noised target everywhere
+    t_start: int = 15               # steps whose latent is the noised target everywhere (0 .. steps)
     blend_until: int|None = None    # blend at steps i <= blend_until (None: 45 of 50, scaled to `steps`; the last ones harmonise seams)
     guide_until: int|None = None    # attention guidance at steps i < guide_until (None: 30 of 50, scaled to `steps`)
     update: str = 'adam'            # 'adam' (one fresh-Adam step) or 'gradient' (paper: x -= lr * grad)
+    guidance_grad: str = 'released' # 'released': no gradient through attention outputs (the released script); 'full'
     lr: float = 0.01                # Adam's lr, or the paper's eta
     strength: float = 1.0           # scales the guidance; negative pushes the concept out of the region
     target: str = 'ones'            # guidance target: 'ones' or 'mask' (paper)
@@ -48,10 +50,10 @@ RELEASED_STEPS = dict(steps=50, blend_until=45, guide_until=30)     # SPEC §2's
 # %% ../nbs/11_transfer.ipynb #4b9383e4
 def transfer_config(config:TransferConfig|None=None, paper:bool=False, **settings) -> TransferConfig:
     "A checked `TransferConfig`: `config` (default: released), the paper variants if `paper`, then `settings`; unset step ranges scaled to `steps`."
-    c = configure(TransferConfig, config, PAPER_TRANSFER if paper else None, dict(update=('adam', 'gradient'), target=('ones', 'mask')), **settings)
+    c = configure(TransferConfig, config, PAPER_TRANSFER if paper else None, dict(update=('adam', 'gradient'), target=('ones', 'mask'), guidance_grad=('released', 'full')), **settings)
     scale = lambda k: getattr(c, k) if getattr(c, k) is not None else round(RELEASED_STEPS[k] * c.steps / RELEASED_STEPS['steps'])
     c = replace(c, blend_until=scale('blend_until'), guide_until=scale('guide_until'))
-    if not 0 <= c.t_start < c.steps: raise ClicError(f"t_start={c.t_start}: use a step in 0..{c.steps - 1} (15 or 20 for 50 steps)")
+    if not 0 <= c.t_start <= c.steps: raise ClicError(f"t_start={c.t_start}: use a step in 0..{c.steps} (15 or 20 for 50 steps)")
     if c.size % 64: raise ClicError(f"size={c.size}: use a multiple of 64 (SD 1.x: 512)")
     return c
 
@@ -61,10 +63,10 @@ def blend(x:torch.Tensor, noised:torch.Tensor, m:torch.Tensor, free:bool) -> tor
     return m * x + (1 - m) * noised if free else noised
 
 # %% ../nbs/11_transfer.ipynb #c5a9847e
-def token_map(model, x, t, emb, pos:int, hw) -> torch.Tensor:
-    "The `<v*>` map of SPEC §2 on `model` (a `family` object): mean over its map layers of the head-mean map at latent size, raw probabilities."
-    store = AttentionStore([pos], layers=model.map_layers(), latent_hw=hw)
-    with capture(model.pipe.unet, store): model.predict(x, t, emb.expand(x.shape[0], -1, -1))
+def token_map(model, x, t, emb, pos:int, hw, released:bool=False) -> torch.Tensor:
+    "The `<v*>` map of SPEC §2 on `model` (a `family` object): mean over its map layers of the head-mean map at latent size, raw probabilities; `released`: attention outputs without gradient."
+    store, unet = AttentionStore([pos], layers=model.map_layers(), latent_hw=hw), model.pipe.unet
+    with capture(unet, store), (released_gradient(unet) if released else nullcontext()): model.predict(x, t, emb.expand(x.shape[0], -1, -1))
     return store.aggregate(hw)
 
 # %% ../nbs/11_transfer.ipynb #5ceecf75
@@ -74,7 +76,7 @@ def guide(model, x:torch.Tensor, t, emb_cond, pos:int, target:torch.Tensor, cfg:
     # a fp32 copy: Adam updates in place (never the caller's tensor), and its eps of 1e-8 vanishes in fp16
     x = x.detach().float().clone().requires_grad_(True)
     with torch.enable_grad():
-        a = token_map(model, x.to(model.pipe.unet.dtype), t, emb_cond, pos, tuple(x.shape[-2:]))
+        a = token_map(model, x.to(model.pipe.unet.dtype), t, emb_cond, pos, tuple(x.shape[-2:]), cfg.guidance_grad == 'released')
         loss = ((a - target) ** 2).mean((1, 2)).sum()
         grad, = torch.autograd.grad(loss, x)
     if cfg.update == 'gradient': return (x - cfg.strength * cfg.lr * grad).detach().to(dtype), a.detach()
@@ -126,6 +128,8 @@ def edit_latents(model, x_tg, m, emb, pos, seeds, t_start, cfg, sched, callback=
     dev, dt = x_tg.device, x_tg.dtype
     first = max(t_start - 1, 0)                     # steps before t_start - 1 would be overwritten: not run
     x = noise_for(seeds, x_tg.shape[1:], 'init', 0, dev, dt) if t_start == 0 else None     # t_start 0: the region starts as noise
+    if first > cfg.blend_until:                     # past the blending range: the noised target enters the free steps
+        x = sched.add_noise(x_tg, noise_for(seeds, x_tg.shape[1:], 'blend', first, dev, dt), sched.timesteps[first][None])
     for i in range(first, cfg.steps):
         t = sched.timesteps[i]
         if i <= cfg.blend_until:
