@@ -112,7 +112,8 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           seed:Param('random seed of every draw of the run', int)=_C.seed,
           size:Param('image size the model sees (SD 1.x: 512; the tiny model: any multiple of 64)', int)=_C.size,
           token:Param('the new word for the concept', str)=_C.token,
-          init:Param('init word of the new token (its token rows are averaged)', str)=_C.init,
+          init:Param('init word of the new token', str)=_C.init,
+          init_rows:Param("where its row starts: 'entry' (the init word's vocabulary entry, released) or 'mean' (of its tokens' rows)", str)=_C.init_rows,
           train:Param("attn2 projections trained: 'qkvo' or 'kv'", str)=_C.train,
           aug:Param('augmentation: flip and brightness (--no-aug: off)', bool)=True,
           brightness:Param('brightness jitter of the image, factor in [1-b, 1+b]', float)=_C.brightness,
@@ -139,7 +140,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
     else: settings['brightness'] = brightness
     c = learn_concept(source, mask, object, out, model=model, paper=paper, resume=resume, progress=not quiet, steps=steps, lr=lr,
                       weight_decay=weight_decay, max_grad_norm=max_grad_norm, batch_size=batch_size, grad_accum=grad_accum,
-                      seed=seed, size=size, token=token, init=init, train=train, alpha=alpha, mixed_precision=mixed_precision,
+                      seed=seed, size=size, token=token, init=init, init_rows=init_rows, train=train, alpha=alpha, mixed_precision=mixed_precision,
                       gradient_checkpointing=gradient_checkpointing, checkpoint_every=checkpoint_every,
                       keep_checkpoints=keep_checkpoints, validate_every=validate_every, report_to=report_to, **settings)
     if c.meta.get('processes', 1) == 1 or __import__('os').environ.get('RANK', '0') == '0':
