@@ -7,7 +7,7 @@ TORCH ?= torch==2.13.0
 BIN := $(VENV)/bin
 OUT ?= demo_out
 
-.PHONY: demo test sync bench clean-venv browser
+.PHONY: demo test sync bench clean-venv browser wheel
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
@@ -31,6 +31,10 @@ test: $(VENV)/.installed browser
 # The checks CI runs after the tests: library, README and notebooks are what the notebooks say.
 sync: $(VENV)/.installed
 	PATH=$(BIN):$$PATH tools/check_sync.sh
+
+# The wheel a user installs: built, installed into a fresh environment (CPU torch first), `clic demo` run from it.
+wheel: $(VENV)/.installed
+	PYTHON=$(BIN)/python TORCH="$(TORCH)" tools/check_wheel.sh
 
 # Benchmarks print ratios measured in one run (targets in each script's docstring); not part of the tests.
 bench: $(VENV)/.installed

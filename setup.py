@@ -23,11 +23,12 @@ setuptools.setup(
     author_email=cfg['author_email'],
     license=lic[0],
     keywords=cfg['keywords'].split(),
-    classifiers=[f'Development Status :: {statuses[int(cfg["status"])]}', f'Intended Audience :: {cfg["audience"].title()}',
+    classifiers=[f'Development Status :: {statuses[int(cfg["status"]) - 1]}', f'Intended Audience :: {cfg["audience"].title()}',
                  f'License :: {lic[1]}', 'Natural Language :: English']
                 + [f'Programming Language :: Python :: {v}' for v in py_versions[py_versions.index(min_python):]],
     packages=setuptools.find_namespace_packages(include=['clic_nb', 'clic_nb.*']),
-    package_data={'clic_nb': ['samples/*.png', 'toy/*.json', 'toy/*/*.json', 'toy/*/*.safetensors']},
+    # the toy model's train_log.json stays in the repository (its chapter reads it) and out of the wheel: not needed to run
+    package_data={'clic_nb': ['samples/*.png', 'toy/model_index.json', 'toy/*/*.json', 'toy/*/*.safetensors', 'archs/*/*.json']},
     include_package_data=True,
     python_requires=f'>={min_python}',
     install_requires=cfg['requirements'].split(),

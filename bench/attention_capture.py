@@ -1,6 +1,6 @@
 #!/usr/bin/env python
 """Cost of capturing the <v*> attention map on the 9 up-block attn2 layers (forward + backward), on the tiny model at
-512x512 (64x64 latents), batch 1, CPU. Prints time and peak-memory ratios measured in this run:
+512x512 (64x64 latents), batch 1, CPU (`--model random:CompVis/stable-diffusion-v1-4 --size 256`: SD 1.4 at full size). Prints time and peak-memory ratios measured in this run:
 
 - stock:   the UNet with diffusers' own SDPA processors, loss = mean(pred^2)
 - clic:    our processors with capture of one token on the 9 up layers, loss = mean(pred^2) + mean(A)
@@ -12,20 +12,20 @@ forward+backward in a fresh process per variant (CPU has no allocator statistics
 Targets (issue 3): clic/stock time <= 1.10 and peak memory <= 1.10."""
 import os
 os.environ.setdefault('HF_HUB_OFFLINE', '1')
-from measure import parser, peak_mb, median_times, print_peak_growth
+from measure import parser, parse, peak_mb, median_times, print_peak_growth
 
-def setup(variant, size):
+def setup(variant, size, model='tiny'):
     import torch, torch.nn.functional as F
     from diffusers.models.attention_processor import AttnProcessor
-    from clic_nb.tiny import tiny_pipeline
+    from clic_nb.models import load_pipeline
     from clic_nb.seam import up_attn2_names, attn2_names
     from clic_nb.attention import clic_processors, AttentionStore, capture
-    pipe = tiny_pipeline(0)
+    pipe = load_pipeline(model)
     unet = pipe.unet
     up = up_attn2_names(unet)
     L = size // 8
     x = torch.randn(1, 4, L, L, generator=torch.Generator().manual_seed(0))
-    ehs, t = torch.randn(1, 77, 32, generator=torch.Generator().manual_seed(1)), torch.tensor([500])
+    ehs, t = torch.randn(1, 77, unet.config.cross_attention_dim, generator=torch.Generator().manual_seed(1)), torch.tensor([500])
     stock = dict(unet.attn_processors)
     clic = clic_processors(unet, train=None)
     full = {}
@@ -57,12 +57,12 @@ def setup(variant, size):
     return step
 
 def main():
-    a = parser(__doc__).parse_args()
-    if a.child: return print_peak_growth(setup(a.child, a.size))
+    a = parse(parser(__doc__))
+    if a.child: return print_peak_growth(setup(a.child, a.size, a.model))
     variants = ('stock', 'clic', 'naive')
-    mem = {v: peak_mb(__file__, v, a.size) for v in variants}
-    med = median_times({v: setup(v, a.size) for v in variants}, a.reps)
-    print(f'tiny UNet, {a.size}x{a.size} image ({a.size // 8}x{a.size // 8} latents), batch 1, forward+backward, CPU, {a.reps} reps')
+    mem = {v: peak_mb(__file__, v, a.size, a.model) for v in variants}
+    med = median_times({v: setup(v, a.size, a.model) for v in variants}, a.reps)
+    print(f'{a.model} UNet, {a.size}x{a.size} image ({a.size // 8}x{a.size // 8} latents), batch 1, forward+backward, CPU, {a.reps} reps')
     for v in variants: print(f'  {v:6s} time {med[v]:.3f}s   peak memory +{mem[v]:.0f} MB')
     print(f'clic/stock:  time ratio {med["clic"] / med["stock"]:.3f} (target <= 1.10)   memory ratio {mem["clic"] / mem["stock"]:.3f} (target <= 1.10)')
     print(f'naive/stock: time ratio {med["naive"] / med["stock"]:.3f}                   memory ratio {mem["naive"] / mem["stock"]:.3f}')

@@ -1,6 +1,6 @@
 #!/usr/bin/env python
 """One CLiC training step against one plain Custom-Diffusion step on the same model: the tiny pipeline at 512x512
-(64x64 latents), batch 1, CPU. Both train the same parameters (the <v*> row and to_q/k/v/out of every attn2 layer)
+(64x64 latents), batch 1, CPU (`--model random:CompVis/stable-diffusion-v1-4 --size 256`: SD 1.4 at full size). Both train the same parameters (the <v*> row and to_q/k/v/out of every attn2 layer)
 with AdamW; each step includes its VAE encoding, text encoding, UNet forward+backward and optimizer step.
 
 - custom:  Custom Diffusion as diffusers ships it: `CustomDiffusionAttnProcessor2_0` (train_kv, train_q_out),
@@ -12,20 +12,20 @@ Time: median of --reps (default 9) steps per variant, interleaved in one process
 fresh process per variant (CPU has no allocator statistics). Target (issue 4): clic/custom time <= 2.0 on CPU."""
 import os
 os.environ.setdefault('HF_HUB_OFFLINE', '1')
-from measure import parser, peak_mb, median_times, print_peak_growth
+from measure import parser, parse, peak_mb, median_times, print_peak_growth
 
-def setup(variant, size):
+def setup(variant, size, model='tiny'):
     import torch
     import torch.nn.functional as F
     from diffusers.models.attention_processor import CustomDiffusionAttnProcessor2_0
     from clic_nb.data import sample
-    from clic_nb.tiny import tiny_pipeline
+    from clic_nb.models import load_pipeline
     from clic_nb.seam import family, attn2_names
     from clic_nb.concept import add_token, make_trainable, train_tokens
     from clic_nb.training import step_generator
     from clic_nb.learn import make_config, StepData, ClicModel, prepare_source, named_trainables
     torch.manual_seed(0)
-    pipe = tiny_pipeline(0)
+    pipe = load_pipeline(model)
     cfg = make_config(size=size)
     tid = add_token(pipe.tokenizer, pipe.text_encoder)
     _, _, image, mask = prepare_source(sample('source'), sample('source_mask'), size, family(pipe).latent_size(size))
@@ -68,14 +68,14 @@ def setup(variant, size):
 
 def main():
     p = parser(__doc__); p.set_defaults(reps=9)          # a step is short and 2 cores are noisy: more reps than the default
-    a = p.parse_args()
-    if a.child: return print_peak_growth(setup(a.child, a.size)[0])
+    a = parse(p)
+    if a.child: return print_peak_growth(setup(a.child, a.size, a.model)[0])
     variants = ('custom', 'clic')
-    mem = {v: peak_mb(__file__, v, a.size) for v in variants}
-    built = {v: setup(v, a.size) for v in variants}
+    mem = {v: peak_mb(__file__, v, a.size, a.model) for v in variants}
+    built = {v: setup(v, a.size, a.model) for v in variants}
     assert built['custom'][1] == built['clic'][1], 'both variants must train the same parameters'
     med = median_times({v: built[v][0] for v in variants}, a.reps)
-    print(f'tiny pipeline, {a.size}x{a.size} image ({a.size // 8}x{a.size // 8} latents), batch 1, one training step '
+    print(f'{a.model} pipeline, {a.size}x{a.size} image ({a.size // 8}x{a.size // 8} latents), batch 1, one training step '
           f'({built["clic"][1]:,} trained parameters), CPU, {a.reps} reps')
     for v in variants: print(f'  {v:7s} time {med[v]:.3f}s   peak memory +{mem[v]:.0f} MB')
     print(f'clic/custom: time ratio {med["clic"] / med["custom"]:.3f} (target <= 2.0)   peak memory ratio {mem["clic"] / mem["custom"]:.3f}')

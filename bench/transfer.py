@@ -13,14 +13,14 @@ Times: median of --reps (default 2) runs of part 1, the two variants interleaved
 import os, statistics, tempfile, time
 from pathlib import Path
 os.environ.setdefault('HF_HUB_OFFLINE', '1')
-from measure import parser
+from measure import parser, parse
 
 def timed(f):
     t0 = time.perf_counter(); f(); return time.perf_counter() - t0
 
 def main():
     p = parser(__doc__); p.add_argument('--sheet-size', type=int, default=128); p.set_defaults(reps=2)
-    a = p.parse_args()
+    a = parse(p, sheet_size=64)
     from clic_nb.data import sample
     from clic_nb.learn import learn
     from clic_nb.transfer import transfer

@@ -4,7 +4,7 @@
 
 # %% ../nbs/99_cli.ipynb #ec752701
 from __future__ import annotations
-import json, sys, time
+import json, os, re, sys, time
 from pathlib import Path
 import torch
 from PIL import Image
@@ -15,10 +15,11 @@ from .losses import RELEASED_WEIGHTS, PAPER_WEIGHTS
 from .transfer import TransferConfig, transfer as transfer_concept, contact_sheet
 from .generate import generate as generate_objects
 from .roi import RoiConfig, target_mask, source_masks
-from .report import demo as run_demo, RANDOM_WEIGHTS_NOTE
+from .report import demo as run_demo
 
 # %% auto #0
-__all__ = ['COMMANDS', 'command', 'main', 'demo', 'parse_weights', 'learn', 'parse_seeds', 'transfer', 'generate', 'mask']
+__all__ = ['COMMANDS', 'REQUIRED', 'SD14', 'command', 'pick_threads', 'main', 'demo', 'parse_weights', 'learn', 'parse_seeds',
+           'transfer', 'generate', 'mask']
 
 # %% ../nbs/99_cli.ipynb #38c6ec78
 COMMANDS = {}
@@ -35,15 +36,22 @@ def _fail(cmd:str, msg:str) -> int:
     return 2
 
 # %% ../nbs/99_cli.ipynb #a8fa66a2
+REQUIRED = dict(learn=('source', 'mask', 'object', 'out'), transfer=('concept', 'target', 'mask', 'object', 'out'),
+                generate=('concept', 'object', 'out'), mask=('object', 'out'))     # shown without brackets in the usage line
+
 def _parser(cmd:str):
-    "The argparse parser of subcommand `cmd`, with one-line errors and `--two-words` spellings of `--two_words`."
+    "The argparse parser of subcommand `cmd`: one-line errors, `--two-words` spellings of `--two_words`, required options marked."
     p = anno_parser(COMMANDS[cmd], prog=f'clic {cmd}')
-    def error(msg): sys.exit(_fail(cmd, f"{msg}: see clic {cmd} --help"))
+    def error(msg):
+        if msg.startswith('the following arguments are required: '): msg = f"{msg.split(': ', 1)[1].split(',')[0]} is required"
+        sys.exit(_fail(cmd, f"{msg}: see clic {cmd} --help"))
     p.error = error
     for a in p._actions:
         hyphen = [o.replace('_', '-') for o in a.option_strings if '_' in o[2:]]
         for o in hyphen: p._option_string_actions[o] = a           # both spellings parse; help shows the hyphen one
         if hyphen: a.option_strings = hyphen
+        if a.dest in REQUIRED.get(cmd, ()): a.required = True
+        if a.nargs == 0 and a.help: a.help = re.sub(r' \(default: (True|False)\)$', '', a.help)   # a flag says what it does, not "True"
     return p
 
 # %% ../nbs/99_cli.ipynb #6ab157cc
@@ -53,9 +61,33 @@ def _required(cmd:str, **given):
         if v is None or (isinstance(v, str) and not v.strip()):
             raise ClicError(f"--{k.replace('_', '-')} is required: see clic {cmd} --help")
 
+# %% ../nbs/99_cli.ipynb #9d4434d0
+SD14 = 'CompVis/stable-diffusion-v1-4'          # the model CLiC is defined on: the default where a command learns
+
+def _say_random(cmd:str, model:str) -> str:
+    "Say on stderr, in one line, when `model` has random weights (its results are noise), after the results: bad input still gets one line."
+    if model == 'tiny' or str(model).startswith('random:'):
+        print(f"clic {cmd}: note: --model {model} has random weights: the results show that it runs, not what CLiC does "
+              f"(real images: --model {SD14}; offline: --model toy)", file=sys.stderr)
+    return model
+
+# %% ../nbs/99_cli.ipynb #d6a38867
+def pick_threads(env=None, cores:int|None=None, load:float|None=None) -> int:
+    "Torch's CPU threads: `OMP_NUM_THREADS` if set, else one per free core (usable cores less the 1-minute load average), at least 1."
+    env = os.environ if env is None else env
+    if env.get('OMP_NUM_THREADS', '').strip().isdigit(): n = int(env['OMP_NUM_THREADS'])
+    else:
+        cores = cores or len(os.sched_getaffinity(0))
+        load = os.getloadavg()[0] if load is None else load
+        n = min(cores, round(cores - load))       # a busy core shared by two threads costs far more than it gives
+    n = max(1, n)
+    torch.set_num_threads(n)
+    return n
+
 # %% ../nbs/99_cli.ipynb #2689e9bd
 def main(argv:list[str]|None=None) -> int:
-    "Entry point of the `clic` console script."
+    "Entry point of the `clic` console script (which also picks torch's threads; a Python caller passing `argv` keeps its own)."
+    if argv is None: pick_threads()
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or argv[0] in ('-h', '--help'):
         print("usage: clic COMMAND [options]   (clic COMMAND --help for its options)\ncommands:")
@@ -102,7 +134,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           mask:Param('mask of the concept in the source: white = concept, soft edges allowed', str)=None,
           object:Param("the source's object, as in 'a {object} with <v*> style', e.g. vase", str)=None,
           out:Param('output folder: the concept (the folder later commands take), checkpoints, losses.csv, loss.png', str)=None,
-          model:Param("'tiny' (offline, random weights), 'toy' (trained on the toy world), a hub id such as CompVis/stable-diffusion-v1-4, or a local diffusers folder", str)='tiny',
+          model:Param("'tiny' (offline, random weights), 'toy' (trained on the toy world), a hub id such as CompVis/stable-diffusion-v1-4, a local diffusers folder, or random:<hub id> (that architecture with random weights: shapes and timings)", str)=SD14,
           steps:Param('optimizer steps', int)=_C.steps,
           lr:Param('AdamW learning rate (constant)', float)=_C.lr,
           weight_decay:Param('AdamW weight decay', float)=_C.weight_decay,
@@ -115,6 +147,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           init:Param('init word of the new token', str)=_C.init,
           init_rows:Param("where its row starts: 'entry' (the init word's vocabulary entry, released) or 'mean' (of its tokens' rows)", str)=_C.init_rows,
           train:Param("attn2 projections trained: 'qkvo' or 'kv'", str)=_C.train,
+          mask_resize:Param("mask to the latent grid: 'antialias' (PIL's default resize, released: soft edges) or 'point' (bilinear sampling)", str)=_C.mask_resize,
           aug:Param('augmentation: flip and brightness (--no-aug: off)', bool)=True,
           brightness:Param('brightness jitter of the image, factor in [1-b, 1+b]', float)=_C.brightness,
           paper:Param("all of the paper's variants: context alpha, latent RoI input, one RoI prompt, weights 1/.5/.5", bool)=False,
@@ -131,7 +164,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           report_to:Param("also log to accelerate trackers: 'tensorboard', 'wandb' or 'all' (default: only losses.csv)", str)=None,
           resume:Param('continue the run in --out from its last checkpoint', bool)=False,
           quiet:Param('no progress bar', bool)=False):
-    "Learn a concept from one source image and its mask (SPEC §1)."
+    "Learn a concept from one source image and its mask (chapter: https://clic-nb.github.io/clic-nb/learn.html)."
     _required('learn', source=source, mask=mask, object=object, out=out)
     given = dict(context=context, roi_input=roi_input, roi_prompt=roi_prompt)
     settings = {k: v for k, v in given.items() if v is not None}
@@ -140,12 +173,12 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
     else: settings['brightness'] = brightness
     c = learn_concept(source, mask, object, out, model=model, paper=paper, resume=resume, progress=not quiet, steps=steps, lr=lr,
                       weight_decay=weight_decay, max_grad_norm=max_grad_norm, batch_size=batch_size, grad_accum=grad_accum,
-                      seed=seed, size=size, token=token, init=init, init_rows=init_rows, train=train, alpha=alpha, mixed_precision=mixed_precision,
+                      seed=seed, size=size, token=token, init=init, init_rows=init_rows, train=train, mask_resize=mask_resize, alpha=alpha, mixed_precision=mixed_precision,
                       gradient_checkpointing=gradient_checkpointing, checkpoint_every=checkpoint_every,
                       keep_checkpoints=keep_checkpoints, validate_every=validate_every, report_to=report_to, **settings)
     if c.meta.get('processes', 1) == 1 or __import__('os').environ.get('RANK', '0') == '0':
         print(f"clic learn: {c.token} learned on a {object} in {steps} steps; concept saved in {out}")
-        if model == 'tiny': print(RANDOM_WEIGHTS_NOTE.replace('clic demo', 'clic learn ...'))
+        _say_random('learn', model)
     return c
 
 # %% ../nbs/99_cli.ipynb #1b190f80
@@ -186,16 +219,19 @@ def transfer(concept:Param('concept folder (the --out of clic learn)', str)=None
              strength:Param('attention-guidance strength; negative suppresses the concept', float)=_T.strength,
              paper:Param("the paper's variants: guidance target = the mask, plain gradient step", bool)=False,
              lr:Param("guidance step: Adam's lr (released) or the paper's eta", float)=_T.lr,
+             guidance_grad:Param("guidance gradient: 'released' (not through attention outputs) or 'full'", str)=_T.guidance_grad,
+             mask_resize:Param("mask to the latent grid: 'antialias' (PIL's default resize, released: kept soft) or 'point' (bilinear sampling)", str)=_T.mask_resize,
              size:Param('image size the model sees (SD 1.x: 512)', int)=_T.size,
              batch:Param('seeds per batch (default: all at once; lower it if memory is short)', int)=None,
              model:Param("base model (default: the concept's own)", str)=None,
              mask_steps:Param("with --mask auto: optimizer steps of <w*> if the concept has none saved yet", int)=RoiConfig.steps,
              quiet:Param('no progress bars', bool)=False):
-    "Paint a learned concept into a region of a target image (SPEC §2)."
+    "Paint a learned concept into a region of a target image (chapter: https://clic-nb.github.io/clic-nb/transfer.html)."
     _required('transfer', concept=concept, target=target, mask=mask, object=object, out=out)
     if mask == 'auto': mask = _auto_mask(concept, target, object, Path(out), model, size, mask_steps, quiet)
     r = transfer_concept(concept, target, mask, object, seeds=parse_seeds(seeds), t_starts=t_starts, model=model, paper=paper,
-                         batch=batch, guidance_scale=guidance_scale, strength=strength, lr=lr, size=size, progress=not quiet, steps=steps)
+                         batch=batch, guidance_scale=guidance_scale, strength=strength, lr=lr, size=size, progress=not quiet, steps=steps,
+                         guidance_grad=guidance_grad, mask_resize=mask_resize)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     for (s, ts), im in r.images.items(): im.save(out/f'{object}_seed{s}_t{ts}.png')
     contact_sheet(load_image(target), mask, r.images).save(out/'contact_sheet.png')
@@ -216,7 +252,7 @@ def generate(concept:Param('concept folder (the --out of clic learn)', str)=None
              size:Param('image size (SD 1.x: 512)', int)=512,
              model:Param("base model (default: the concept's own)", str)=None,
              quiet:Param('no progress bar', bool)=False):
-    "Generate new objects that carry a learned concept, by two-stage sampling (SPEC §4)."
+    "Generate new objects that carry a learned concept, by two-stage sampling (chapter: https://clic-nb.github.io/clic-nb/generate.html)."
     _required('generate', concept=concept, object=object, out=out)
     ss = parse_seeds(seeds) if seeds else list(range(n))
     ims = generate_objects(concept, object, seeds=ss, layout_steps=layout_steps, steps=steps, guidance_scale=guidance_scale, size=size, model=model,
@@ -247,19 +283,21 @@ def mask(concept:Param('concept folder (the --out of clic learn): find its regio
          seed:Param('random seed', int)=_R.seed,
          size:Param('image size the model sees (SD 1.x: 512)', int)=_R.size,
          ddim_steps:Param('DDIM timesteps the attention map is averaged over', int)=_R.ddim_steps,
-         model:Param("base model (default: the concept's own; with --sources: tiny)", str)=None,
+         mask_resize:Param("source mask to the latent grid: 'antialias' (PIL's default resize, released) or 'point' (bilinear sampling)", str)=_R.mask_resize,
+         model:Param("base model (default: the concept's own; with --sources: CompVis/stable-diffusion-v1-4)", str)=None,
          quiet:Param('no progress bar', bool)=False):
-    "Find a concept's region automatically: in a target image, or in each of several source images (SPEC §3)."
+    "Find a concept's region automatically: in a target image, or in each of several source images (chapter: https://clic-nb.github.io/clic-nb/roi.html)."
     if (sources is None) == (concept is None):
         raise ClicError("pass either --concept with --target (a target mask) or --sources (source masks): see clic mask --help")
     _required('mask', object=object, out=out)
-    kw = dict(steps=steps, lr=lr, seed=seed, size=size, ddim_steps=ddim_steps, progress=not quiet)
+    kw = dict(steps=steps, lr=lr, seed=seed, size=size, ddim_steps=ddim_steps, mask_resize=mask_resize, progress=not quiet)
     if sources is not None:
-        rois = source_masks(sources, object, model=model or 'tiny', **kw)
+        rois = source_masks(sources, object, model=model or SD14, **kw)
         folder = Path(out); folder.mkdir(parents=True, exist_ok=True)
         for src, roi in zip(sources, rois):
             roi.image().save(folder/f'{Path(src).stem}_mask.png'); roi.soft_image().save(folder/f'{Path(src).stem}_soft.png')
         print(f"clic mask: {len(rois)} source masks in {folder}")
+        _say_random('mask', model or SD14)
         return rois
     _required('mask', target=target)
     dest = Path(out)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #09885bd1
 from __future__ import annotations
-import os, shutil, warnings
+import os, shutil, sys, warnings
 from pathlib import Path
 import numpy as np
 import torch
@@ -12,9 +12,9 @@ import torch.nn.functional as F
 from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
 
 # %% auto #0
-__all__ = ['SAMPLES', 'SAMPLE_OBJECT', 'ClicError', 'load_image', 'image_tensor', 'tensor_image', 'load_mask', 'resize_mask',
-           'check_region', 'match_mask', 'binarize', 'invert', 'zero_border', 'context_weight', 'draw_samples',
-           'sample', 'write_samples', 'atomic_write']
+__all__ = ['MASK_RESIZE', 'SAMPLES', 'SAMPLE_OBJECT', 'ClicError', 'notice', 'load_image', 'image_tensor', 'tensor_image',
+           'load_mask', 'resize_mask', 'check_region', 'match_mask', 'binarize', 'invert', 'zero_border',
+           'context_weight', 'draw_samples', 'sample', 'write_samples', 'atomic_write']
 
 # %% ../nbs/00_data.ipynb #ef16dae7
 class ClicError(ValueError):
@@ -62,6 +62,15 @@ def _as_hwc(a, name) -> np.ndarray:
                         "divide 8-bit data by 255, or map [-1,1] data with (x+1)/2")
     return a.clip(0, 1)
 
+# %% ../nbs/00_data.ipynb #774110b5
+_SAID = set()
+
+def notice(msg:str) -> None:
+    "Say a change made to the user's input, in one line on stderr (each message once per process)."
+    if msg in _SAID: return
+    _SAID.add(msg)
+    print(f'clic: note: {msg}', file=sys.stderr)
+
 # %% ../nbs/00_data.ipynb #ad17b23d
 def _over_white(im: Image.Image) -> Image.Image:
     "Composite an image with transparency over a white background."
@@ -81,13 +90,19 @@ def load_image(src, name:str|None=None) -> Image.Image:
         im = Image.fromarray((a * 255).round().astype(np.uint8), 'RGBA' if a.shape[-1] == 4 else 'RGB')
     else: raise ClicError(f"{nm}: cannot read an image from a {type(src).__name__}: pass a path, PIL image, array or tensor")
     if im.width < 8 or im.height < 8: raise ClicError(f"{nm}: image is {im.width}x{im.height}, too small: pass at least 8x8")
-    if im.mode in ('RGBA', 'LA', 'PA') or (im.mode == 'P' and 'transparency' in im.info): return _over_white(im)
+    if im.mode in ('RGBA', 'LA', 'PA') or (im.mode == 'P' and 'transparency' in im.info):
+        if im.convert('RGBA').getchannel('A').getextrema()[0] < 255: notice(f"{nm}: transparent pixels are put on white")
+        return _over_white(im)
     return im.convert('RGB')
 
 # %% ../nbs/00_data.ipynb #5833ad07
-def image_tensor(img, size:int=512) -> torch.Tensor:
-    "An image resized (bicubic) to `size`x`size`, as a (1,3,size,size) float tensor in [-1,1], as the VAE expects."
-    im = load_image(img).resize((size, size), Image.BICUBIC)
+def image_tensor(img, size:int=512, name:str='image') -> torch.Tensor:
+    "An image resized (bicubic) to `size`x`size`, as a (1,3,size,size) float tensor in [-1,1], as the VAE expects; a resize that changes the picture is said."
+    im = load_image(img, name)
+    w, h = im.size
+    if w != h: notice(f"{name}: {w}x{h} is not square: the model sees it stretched to {size}x{size} (crop or pad it first to keep its shape)")
+    elif w < size: notice(f"{name}: {w}x{h} is upscaled to {size}x{size}: expect a blurred picture")
+    im = im.resize((size, size), Image.BICUBIC)
     a = torch.from_numpy(np.asarray(im, dtype=np.float32) / 127.5 - 1)
     return a.permute(2, 0, 1)[None]
 
@@ -136,21 +151,25 @@ def load_mask(src, name:str|None=None) -> np.ndarray:
     return np.ascontiguousarray(m.clip(0, 1), dtype=np.float32)
 
 # %% ../nbs/00_data.ipynb #4ba48715
-def resize_mask(mask, size:int|tuple[int,int]) -> torch.Tensor:
-    "A mask (HxW array/tensor, or (B,1,H,W) tensor) resized bilinearly to `size`: (B,1,h,w) float tensor in [0,1]."
+MASK_RESIZE = ('antialias', 'point')   # PIL's default resize (released) / bilinear sampling
+
+def resize_mask(mask, size:int|tuple[int,int], how:str='antialias') -> torch.Tensor:
+    "A mask (HxW array/tensor, or (B,1,H,W) tensor) resized to `size` (`how`: 'antialias' or 'point', see above): (B,1,h,w) float tensor in [0,1]."
+    if how not in MASK_RESIZE: raise ClicError(f"mask resize {how!r} is unknown: use one of {', '.join(MASK_RESIZE)}")
     m = mask if isinstance(mask, torch.Tensor) else torch.from_numpy(np.asarray(mask, dtype=np.float32))
     m = m.float()
     while m.ndim < 4: m = m[None]
     size = (size, size) if isinstance(size, int) else tuple(size)
     if tuple(m.shape[-2:]) == size: return m.clone()
-    return F.interpolate(m, size=size, mode='bilinear', align_corners=False, antialias=False).clamp(0, 1)
+    mode = 'bicubic' if how == 'antialias' else 'bilinear'
+    return F.interpolate(m, size=size, mode=mode, align_corners=False, antialias=how == 'antialias').clamp(0, 1)
 
 # %% ../nbs/00_data.ipynb #04fa9606
-def check_region(mask, name:str='mask', size:int|None=None, allow_full:bool=False) -> None:
-    "Refuse a mask with no region (also after resizing to the latent grid `size`, if given), or one that covers everything unless `allow_full`."
+def check_region(mask, name:str='mask', size:int|None=None, allow_full:bool=False, how:str='antialias') -> None:
+    "Refuse a mask with no region (also after resizing to the latent grid `size` as `how`, if given), or one that covers everything unless `allow_full`."
     m = torch.as_tensor(np.asarray(mask, dtype=np.float32)) if not isinstance(mask, torch.Tensor) else mask.float()
     if m.max() <= 0: raise ClicError(f"{name}: mask is empty (all zero): paint the region in white on black")
-    if size is not None and resize_mask(m, size).max() < 0.05:
+    if size is not None and resize_mask(m, size, how).max() < 0.05:
         raise ClicError(f"{name}: mask region vanishes at the {size}x{size} latent size: paint a larger region")
     if not allow_full and m.min() >= 1:
         raise ClicError(f"{name}: mask covers the whole image: paint only the region, leave the rest black")
@@ -164,6 +183,7 @@ def match_mask(mask, image, name:str='mask', tol:float=0.02) -> np.ndarray:
     if abs((w / h) / (W / H) - 1) > tol:
         raise ClicError(f"{name}: mask is {w}x{h} but the image is {W}x{H} (aspect {w/h:.2f} vs {W/H:.2f}): "
                         "pass the mask drawn on this image")
+    notice(f"{name}: mask {w}x{h} is resized to its image's {W}x{H}")
     return resize_mask(mask, (H, W))[0, 0].numpy()
 
 # %% ../nbs/00_data.ipynb #6ec16b24

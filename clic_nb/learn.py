@@ -12,7 +12,7 @@ import torch
 import torch.nn as nn
 from PIL import Image
 from tqdm.auto import tqdm
-from .data import ClicError, load_image, load_mask, match_mask, check_region, image_tensor, resize_mask, context_weight, atomic_write
+from .data import ClicError, load_image, load_mask, match_mask, check_region, image_tensor, resize_mask, context_weight, atomic_write, MASK_RESIZE
 from .seam import family
 from .attention import clic_layers
 from .losses import Batch, clic_losses, roi_prompt, SOURCE_TEMPLATE, LOSSES, RELEASED_WEIGHTS, PAPER_WEIGHTS
@@ -44,6 +44,7 @@ class LearnConfig:
     token: str = DEFAULT_TOKEN
     init: str = DEFAULT_INIT          # init word of the token
     init_rows: str = 'entry'          # 'entry': its vocabulary entry if it has one (released), else / 'mean': the mean of its tokens' rows
+    mask_resize: str = 'antialias'    # mask to the latent grid: 'antialias' (PIL's default, released: soft edges) or 'point' (bilinear sampling)
     train: str = 'qkvo'               # attn2 projections trained: 'qkvo' or 'kv'
     flip: bool = True                 # horizontal flip p=0.5 (image and mask)
     brightness: float = 0.5           # brightness jitter on the image (factor in [1-b, 1+b]); 0 = off
@@ -75,7 +76,8 @@ def check_weights(weights:dict) -> None:
 
 # %% ../nbs/10_learn.ipynb #09a384c4
 _CHOICES = dict(train=('qkvo', 'kv'), context=('released', 'paper'), roi_input=('pixel', 'latent'),
-                roi_prompt=('released', 'paper'), mixed_precision=('auto', 'no', 'fp16', 'bf16'), init_rows=INIT_ROWS)
+                roi_prompt=('released', 'paper'), mixed_precision=('auto', 'no', 'fp16', 'bf16'), init_rows=INIT_ROWS,
+                mask_resize=MASK_RESIZE)
 
 # %% ../nbs/10_learn.ipynb #6017f7d7
 def make_config(config:LearnConfig|None=None, paper:bool=False, **settings) -> LearnConfig:
@@ -107,7 +109,7 @@ class StepData:
         pixels = torch.cat([img, img * mask]) if cfg.roi_input == 'pixel' else img      # SPEC: masked in pixel space
         z = self.model.encode_image(pixels, g)
         x0, xr0 = (z[:B], z[B:]) if cfg.roi_input == 'pixel' else (z, None)
-        m = resize_mask(mask, self.lat)
+        m = resize_mask(mask, self.lat, cfg.mask_resize)
         w = context_weight(m, alpha=cfg.alpha if cfg.context == 'paper' else None)
         rng = random.Random(int(torch.randint(0, 2**31, (), generator=g)))
         rois = [roi_prompt(cfg.token, rng, cfg.roi_prompt) for _ in range(B)]
@@ -195,12 +197,12 @@ def _finite_or_stop(ok:bool, what:str, out:Path):
     raise ClicError(f"{what} is not finite (NaN or inf): training stopped; {where}")
 
 # %% ../nbs/10_learn.ipynb #24811077
-def prepare_source(source, mask, size:int, latent:int):
-    "The checked source image and mask (its region must survive on the `latent` grid), and their pixel tensors at `size`."
+def prepare_source(source, mask, size:int, latent:int, how:str='antialias'):
+    "The checked source image and mask (its region must survive on the `latent` grid, resized `how`), and their pixel tensors at `size`."
     img = load_image(source, 'source')
     m = match_mask(load_mask(mask, 'mask'), img, 'mask')
-    check_region(m, 'mask', size=latent)
-    return img, m, image_tensor(img, size), resize_mask(m, size)
+    check_region(m, 'mask', size=latent, how=how)
+    return img, m, image_tensor(img, size, 'source'), resize_mask(m, size, how)
 
 # %% ../nbs/10_learn.ipynb #ee86dec7
 def _keep_source(out:Path, img, m:np.ndarray):
@@ -298,7 +300,7 @@ def _finish(run:Run, object:str, model:str) -> Concept:
 def _setup(acc, model:str, cfg:LearnConfig, source, mask, object:str, out:Path) -> tuple[Run, object, np.ndarray]:
     "Load the model, check the source and its mask, add the token, make it and the attn2 copies trainable, prepare with accelerate."
     pipe = load_pipeline(model, dtype=None if cfg.mixed_precision == 'no' else _DTYPES[cfg.mixed_precision], device=acc.device)
-    src_img, src_mask, image, mask_px = prepare_source(source, mask, cfg.size, family(pipe).latent_size(cfg.size))
+    src_img, src_mask, image, mask_px = prepare_source(source, mask, cfg.size, family(pipe).latent_size(cfg.size), cfg.mask_resize)
     tid = add_token(pipe.tokenizer, pipe.text_encoder, cfg.token, cfg.init, cfg.init_rows)
     make_trainable(pipe, [tid], cfg.train)
     named = named_trainables(pipe)

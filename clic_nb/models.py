@@ -4,20 +4,74 @@
 
 # %% ../nbs/09_models.ipynb #570292b2
 from __future__ import annotations
-import os
+import importlib.resources, json, math, os
 from pathlib import Path
 import torch
-from diffusers import DDIMScheduler, StableDiffusionPipeline
+from torch import nn
+from .seam import SD_SCHEDULER                    # first: it quiets transformers' torchvision note
+from accelerate import init_empty_weights
+from accelerate.utils import set_module_tensor_to_device
+from transformers import CLIPTextConfig, CLIPTextModel
+from diffusers import AutoencoderKL, DDIMScheduler, StableDiffusionPipeline, UNet2DConditionModel
 from .data import ClicError
-from .seam import SD_SCHEDULER
-from .tiny import tiny_pipeline
+from .tiny import tiny_pipeline, clip_tokenizer
 from .toymodel import load_toy, TOY_DIR
 
 # %% auto #0
-__all__ = ['MODELS', 'load_pipeline']
+__all__ = ['MODELS', 'ARCHS', 'ARCH_DIR', 'RANDOM', 'arch_config', 'fill_random', 'random_pipeline', 'load_pipeline']
 
 # %% ../nbs/09_models.ipynb #8a366879
 MODELS = dict(tiny=tiny_pipeline, toy=lambda seed=0: load_toy(TOY_DIR))
+
+# %% ../nbs/09_models.ipynb #25d29067
+ARCHS = {'CompVis/stable-diffusion-v1-4': 'sd14', 'runwayml/stable-diffusion-v1-5': 'sd14',
+         'stable-diffusion-v1-5/stable-diffusion-v1-5': 'sd14'}
+ARCH_DIR = Path(str(importlib.resources.files('clic_nb')))/'archs'    # one folder of configs per architecture
+RANDOM = 'random:'                                                    # the prefix of a random-weights model name
+
+# %% ../nbs/09_models.ipynb #e46e80e9
+def arch_config(model_id:str, part:str) -> dict:
+    "The shipped config of `part` ('unet', 'vae', 'text_encoder', 'scheduler') of `model_id`'s architecture."
+    if model_id not in ARCHS:
+        raise ClicError(f"{RANDOM}{model_id}: no shipped architecture for it: use one of {', '.join(RANDOM + k for k in ARCHS)}")
+    return json.loads((ARCH_DIR/ARCHS[model_id]/f'{part}.json').read_text())
+
+# %% ../nbs/09_models.ipynb #02cffcd8
+def _random_value(mod:nn.Module, name:str, p:torch.Tensor, g:torch.Generator) -> torch.Tensor:
+    "A seeded value for parameter `name` of `mod` (rules above)."
+    if isinstance(mod, nn.Embedding): std = 0.02
+    elif p.ndim == 1: return torch.ones(p.shape) if name == 'weight' else torch.zeros(p.shape)
+    else: std = math.prod(p.shape[1:]) ** -0.5
+    return torch.empty(p.shape).normal_(0, std, generator=g)
+
+# %% ../nbs/09_models.ipynb #7ce8e13c
+def fill_random(module:nn.Module, seed:int) -> nn.Module:
+    "Give every parameter of `module` (built on the meta device) a seeded value on the CPU; buffers are kept."
+    g = torch.Generator().manual_seed(seed)
+    for _, mod in module.named_modules():
+        for name, p in list(mod.named_parameters(recurse=False)):
+            set_module_tensor_to_device(mod, name, 'cpu', value=_random_value(mod, name, p, g))
+    return module.eval()
+
+# %% ../nbs/09_models.ipynb #adff892e
+def _ddim(config) -> DDIMScheduler:
+    "clic-nb's sampler on a model's noise schedule: DDIM, with SD's step offset and no clipping."
+    keep = ('clip_sample', 'set_alpha_to_one', 'steps_offset')
+    return DDIMScheduler.from_config(config, **{k: v for k, v in SD_SCHEDULER.items() if k in keep})
+
+# %% ../nbs/09_models.ipynb #3d61719b
+def random_pipeline(model_id:str, seed:int=0) -> StableDiffusionPipeline:
+    "The architecture of `model_id` (configs shipped in the package) with the real CLIP tokenizer and weights drawn from `seed`."
+    cfg = lambda part: arch_config(model_id, part)
+    with init_empty_weights():
+        unet, vae = UNet2DConditionModel.from_config(cfg('unet')), AutoencoderKL.from_config(cfg('vae'))
+        text_encoder = CLIPTextModel(CLIPTextConfig(**cfg('text_encoder')))
+    for k, m in enumerate((unet, vae, text_encoder)): fill_random(m, seed * 3 + k)
+    sched = {k: v for k, v in cfg('scheduler').items() if not k.startswith('_') and k != 'skip_prk_steps'}
+    pipe = StableDiffusionPipeline(vae=vae, text_encoder=text_encoder, tokenizer=clip_tokenizer(), unet=unet, scheduler=_ddim(sched),
+                                   safety_checker=None, feature_extractor=None, requires_safety_checker=False)
+    pipe.set_progress_bar_config(disable=True)
+    return pipe
 
 # %% ../nbs/09_models.ipynb #bec162f5
 def _offline() -> bool: return os.environ.get('HF_HUB_OFFLINE', '0').lower() in ('1', 'true', 'yes', 'on')
@@ -25,8 +79,9 @@ def _offline() -> bool: return os.environ.get('HF_HUB_OFFLINE', '0').lower() in 
 # %% ../nbs/09_models.ipynb #c5e58c30
 def load_pipeline(name_or_path:str='tiny', dtype:torch.dtype|None=None, device:str|torch.device|None=None,
                   seed:int=0, **kwargs) -> StableDiffusionPipeline:
-    "The pipeline everything else uses: a name of `MODELS` ('tiny', 'toy'), a hub id, or a local folder."
+    "The pipeline everything else uses: a name of `MODELS` ('tiny', 'toy'), 'random:<hub id>', a hub id, or a local folder."
     if str(name_or_path) in MODELS: pipe = MODELS[str(name_or_path)](seed)
+    elif str(name_or_path).startswith(RANDOM): pipe = random_pipeline(str(name_or_path)[len(RANDOM):], seed)
     else:
         name, p = str(name_or_path), Path(str(name_or_path)).expanduser()
         looks_local = p.exists() or name.startswith(('.', '/', '~')) or name.count('/') > 1
@@ -39,7 +94,7 @@ def load_pipeline(name_or_path:str='tiny', dtype:torch.dtype|None=None, device:s
             if looks_local: raise ClicError(f"{name}: not a Stable Diffusion folder ({type(e).__name__}): pass a diffusers folder with model_index.json") from None
             why = 'no internet' if _offline() or kwargs.get('local_files_only') else 'could not download it'
             raise ClicError(f"{name}: weights not found locally and {why}: pass a local folder or use --model tiny") from None
-        pipe.scheduler = DDIMScheduler.from_config(pipe.scheduler.config, **{k: v for k, v in SD_SCHEDULER.items() if k in ('clip_sample', 'set_alpha_to_one', 'steps_offset')})
+        pipe.scheduler = _ddim(pipe.scheduler.config)
     if dtype is not None:
         # nn.Module.to, not ModelMixin.to: the latter warns to use from_pretrained's dtype, which a built model cannot
         for m in pipe.components.values():

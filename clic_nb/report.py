@@ -21,28 +21,48 @@ from .toymodel import TOY_SIZE
 from .toyclic import TOY_LEARN, TOY_ROI, toy_pair, pattern_rate, color_rate
 
 # %% auto #0
-__all__ = ['RANDOM_WEIGHTS_NOTE', 'TOY_NOTE', 'write_report', 'demo_settings', 'demo_inputs', 'demo']
+__all__ = ['RANDOM_WEIGHTS_NOTE', 'TOY_NOTE', 'TOY_CHAPTER', 'write_report', 'demo_settings', 'demo_inputs', 'demo']
 
 # %% ../nbs/16_report.ipynb #c9b40e24
 _CSS = """body{font-family:system-ui,sans-serif;max-width:1100px;margin:2em auto;padding:0 1em;color:#222}
 .note{background:#fff4d6;border:1px solid #e0c060;padding:.7em 1em;border-radius:6px}
 table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:.25em .6em;text-align:left;font-size:.9em}
 figure{display:inline-block;margin:.5em;vertical-align:top;max-width:100%}img{max-width:100%;max-height:340px;border:1px solid #ddd}
-figcaption{font-size:.85em;color:#555}code{background:#f3f3f3;padding:0 .3em}"""
+figcaption{font-size:.85em;color:#555}code{background:#f3f3f3;padding:0 .3em}
+.grid td,.grid th{border:none;vertical-align:middle}.grid figure{margin:.2em}.grid img{max-height:200px}.facts td{max-width:46em}"""
 
 # %% ../nbs/16_report.ipynb #dab03c13
-def write_report(out, title:str, sections:list, facts:dict|None=None, note:str|None=None, name:str='report.html') -> Path:
-    "Write `out/name`: `sections` are (heading, text, [(image path relative to `out`, caption), ...]); refuses missing images."
+def _figure(out:Path, src:str, caption:str) -> str:
+    if not (out/src).is_file(): raise ClicError(f"report: image {src} is not in {out}: write it before the report")
+    e = html.escape
+    return f'<figure><img src="{e(Path(src).as_posix())}" alt="{e(caption)}"><figcaption>{e(caption)}</figcaption></figure>'
+
+def _facts_table(facts:dict, notes:dict) -> str:
+    "Facts as table rows; a third column says what each number means and what to expect where `notes` has it."
+    e = html.escape
+    head = '<tr><th>what</th><th>value</th><th>what it means, what to expect</th></tr>' if notes else ''
+    return '<table class="facts">' + head + ''.join(f'<tr><th>{e(str(k))}</th><td>{e(str(v))}</td>' + (f'<td>{e(notes.get(k, ""))}</td>' if notes else '')
+                                              + '</tr>' for k, v in facts.items()) + '</table>'
+
+def _grid(out:Path, rows:list) -> str:
+    "Rows of figures as a table, each row's label in its first cell: the label sits on its row."
+    e = html.escape
+    return '<table class="grid">' + ''.join(f'<tr><th scope="row">{e(label)}</th>' + ''.join(f'<td>{_figure(out, s, c)}</td>' for s, c in figs) + '</tr>'
+                                            for label, figs in rows) + '</table>'
+
+def write_report(out, title:str, sections:list, facts:dict|None=None, note:str|None=None, name:str='report.html',
+                 notes:dict|None=None, link:tuple|None=None) -> Path:
+    "Write `out/name`: `sections` are (heading, text, [(image path relative to `out`, caption), ...][, grid rows (label, [(image, caption), ...])]); `notes` explain the `facts`; `link` is (text, url). Refuses missing images."
     out, e = Path(out), html.escape
     parts = [f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{e(title)}</title>',
              '<link rel="icon" href="data:,">', f'<style>{_CSS}</style></head><body>', f'<h1>{e(title)}</h1>']
     if note: parts.append(f'<p class="note">{e(note)}</p>')
-    if facts: parts.append('<table>' + ''.join(f'<tr><th>{e(str(k))}</th><td>{e(str(v))}</td></tr>' for k, v in facts.items()) + '</table>')
-    for heading, text, images in sections:
+    if facts: parts.append(_facts_table(facts, notes or {}))
+    if link: parts.append(f'<p class="more"><a href="{e(link[1])}">{e(link[0])}</a></p>')
+    for heading, text, images, *grid in sections:
         parts.append(f'<h2>{e(heading)}</h2>' + (f'<p>{e(text)}</p>' if text else ''))
-        for src, caption in images:
-            if not (out/src).is_file(): raise ClicError(f"report: image {src} is not in {out}: write it before the report")
-            parts.append(f'<figure><img src="{e(Path(src).as_posix())}" alt="{e(caption)}"><figcaption>{e(caption)}</figcaption></figure>')
+        if grid: parts.append(_grid(out, grid[0]))
+        parts += [_figure(out, src, caption) for src, caption in images]
     parts.append('</body></html>')
     (out/name).write_text('\n'.join(parts), encoding='utf-8')
     return out/name
@@ -63,7 +83,8 @@ def demo_settings(model:str, size:int|None=None, steps:int|None=None, seeds:list
     return dict(size=size or (TOY_SIZE if small else 512), steps=steps or (TOY_LEARN['steps'] if toy else 60 if tiny else LearnConfig.steps),
                 half=gpu and not small, device='cuda' if gpu and not small else None,
                 lr=TOY_LEARN['lr'] if toy else 1e-3 if tiny else LearnConfig.lr, roi_lr=TOY_ROI['lr'] if toy else 5e-3 if tiny else RoiConfig.lr,
-                seeds=list(seeds) if seeds else list(range(4 if toy else 3 if tiny else 5)), t_starts=[15, 10] if toy else [15, 20])
+                seeds=list(seeds) if seeds else list(range(4 if toy else 3 if tiny else 5)), t_starts=[15, 10] if toy else [15, 20],
+                init_rows=TOY_LEARN['init_rows'] if toy else LearnConfig.init_rows, mask_resize=TOY_LEARN['mask_resize'] if toy else LearnConfig.mask_resize)
 
 # %% ../nbs/16_report.ipynb #c88d6e61
 def demo_inputs(model:str, folder:Path) -> dict:
@@ -93,6 +114,29 @@ def _demo_facts(model:str, st:dict, roi, tmask, r, io:dict) -> dict:
         facts[f"transfers whose region keeps its colour ({io['target_scene'].color})"] = f"{color_rate(list(r.images.values()), io['target_scene']):.0%}"
     return facts
 
+# %% ../nbs/16_report.ipynb #2f2e3fd6
+TOY_CHAPTER = 'https://clic-nb.github.io/clic-nb/toyclic.html'     # CLiC on the toy model: what these numbers are known to be
+
+def _demo_notes(model:str, io:dict) -> dict:
+    "What each number of the report means and what to expect of it on `model`."
+    toy, rand = model == 'toy', model == 'tiny' or str(model).startswith('random:')
+    notes = {'model': 'the weights everything ran on' + (': random, so every number below is noise' if rand else ''),
+             'image size': 'pixels per side the model saw (the toy model: 128, SD 1.x: 512)',
+             'training steps': 'optimizer steps of the concept and of the region token <w*>',
+             'learning rate': 'AdamW learning rate of the concept (the released scripts: 1e-5 on SD; the toy settings: 1e-3)',
+             'mask IoU with the known region': 'overlap of the automatic mask (RoI matching) with the exact region, 0 to 1 (1: the same pixels). '
+                 + ('Expected about 0.8: the toy chapter measures 0.79 on this pair.' if toy else 'Random weights: any value.' if rand else
+                    'No measured expectation on this model yet.'),
+             'seconds': 'wall-clock time of the whole demo'}
+    if io.get('pattern'):
+        p, c = io['pattern'], io['target_scene'].color
+        notes[f'transfers whose region reads as {p}'] = (f"share of the edits (seeds x t_start) in which the toy world's reader finds {p} in the "
+            f"target's part. Expected about half: the toy chapter measures 5 of 8 seeds at t_start 15 and 4 of 8 at 10 on this pair "
+            f"(the model itself, asked for the target with {p}, draws them in 7 of 8).")
+        notes[f'transfers whose region keeps its colour ({c})'] = (f"share of the edits whose part still reads as {c}. Expected 0%: the toy "
+            "patterns have no colour of their own, so the learned concept brings the source's colour along (a limit of this toy model).")
+    return notes
+
 # %% ../nbs/16_report.ipynb #5ea48eaf
 def _demo_sections(so:str, to:str, figs:dict, r, n_gen:int) -> list:
     "The report's sections: (heading, text, [(image, caption), ...])."
@@ -103,8 +147,9 @@ def _demo_sections(so:str, to:str, figs:dict, r, n_gen:int) -> list:
             [('concept/loss.png', 'losses'), (figs['attention'], '<v*> attention, mean over layers, timesteps and heads')]),
            ('RoI matching', 'The target region found for the concept, against the known region of the target.',
             [(figs['roi'], 'target, soft map, mask, known region'), ('auto_mask.png', 'automatic mask')]),
-           ('Transfer', 'The concept painted into the automatic region; rows are t_start values, columns seeds.',
-            [('contact_sheet.png', 'contact sheet')] + [(f'transfer/seed{sd}_t{ts}.png', f'seed {sd}, t_start {ts}') for sd, ts in r.images]),
+           ('Transfer', 'The concept painted into the automatic region: one row per t_start (steps of 50 that stay the target), one column per seed; '
+            'contact_sheet.png holds the same with the target and its mask.', [],
+            [(f't_start {ts}', [(f'transfer/seed{sd}_t{t}.png', f'seed {sd}') for sd, t in r.images if t == ts]) for ts in dict.fromkeys(t for _, t in r.images)]),
            ('Generation', f'New {to}s carrying the concept (two-stage sampling).', [(f'generated_{k}.png', f'seed {k}') for k in range(n_gen)])]
 
 # %% ../nbs/16_report.ipynb #809b047d
@@ -118,13 +163,13 @@ def demo(out='demo_out', model:str='toy', size:int|None=None, steps:int|None=Non
     say = (lambda *a: None) if quiet else print
     say(f"clic demo: 1/4 learning the {so}'s concept <v*> ({st['steps']} steps at {st['size']} px, {model} model)")
     concept = learn_concept(src, smask, so, out/'concept', model=model, steps=st['steps'], size=st['size'], lr=st['lr'],
-                            mixed_precision='fp16' if st['half'] else 'no', progress=not quiet)
+                            mixed_precision='fp16' if st['half'] else 'no', init_rows=st['init_rows'], mask_resize=st['mask_resize'], progress=not quiet)
     pipe = with_concept(load_pipeline(model, dtype=torch.float16 if st['half'] else None, device=st['device']), concept)
-    figs = dict(masks=_save_fig(plot_masks(src, smask, family(pipe).latent_size(st['size'])), out/'source_and_mask.png'))
+    figs = dict(masks=_save_fig(plot_masks(src, smask, family(pipe).latent_size(st['size']), st['mask_resize']), out/'source_and_mask.png'))
     am = attention_maps(pipe, src, SOURCE_PROMPT.format(object=so, v=concept.token), size=st['size'])
     figs['attention'] = _save_fig(plot_attention(am, src, concept.token), out/'attention_v.png')
     say(f"clic demo: 2/4 finding the matching region of the {to} (RoI matching)")
-    roi = target_mask(out/'concept', tgt, to, pipe=pipe, steps=st['steps'], lr=st['roi_lr'], size=st['size'], progress=not quiet)
+    roi = target_mask(out/'concept', tgt, to, pipe=pipe, steps=st['steps'], lr=st['roi_lr'], size=st['size'], mask_resize=st['mask_resize'], progress=not quiet)
     roi.image().save(out/'auto_mask.png'); roi.soft_image().save(out/'auto_mask_soft.png')
     figs['roi'] = _save_fig(plot_roi(tgt, roi, tmask), out/'roi.png')
     say(f"clic demo: 3/4 transfer, seeds {st['seeds']} x t_start {st['t_starts']}")
@@ -140,7 +185,8 @@ def demo(out='demo_out', model:str='toy', size:int|None=None, steps:int|None=Non
     facts['seconds'] = round(time.time() - t0, 1)
     sections = _demo_sections(so, to, figs, r, len(gen))
     note = RANDOM_WEIGHTS_NOTE if model == 'tiny' else TOY_NOTE if model == 'toy' else None
-    write_report(out, f'clic-nb demo: a {so} concept on the {model} model', sections, facts, note)
+    write_report(out, f'clic-nb demo: a {so} concept on the {model} model', sections, facts, note, notes=_demo_notes(model, io),
+                 link=('What these numbers are known to be on the toy model: the chapter "CLiC on the toy model"', TOY_CHAPTER) if model == 'toy' else None)
     (out/'summary.json').write_text(json.dumps({**facts, 'seeds': st['seeds'], 't_starts': st['t_starts'], 'fallback_mask': roi.fallback}, indent=1))
     print(f"clic demo: done in {facts['seconds']}s; open {out/'report.html'} (concept in {out/'concept'})")
     if note: print(note)

@@ -12,7 +12,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from PIL import Image
-from .data import ClicError, load_image, load_mask, match_mask, check_region, image_tensor, resize_mask
+from .data import ClicError, load_image, load_mask, match_mask, check_region, image_tensor, resize_mask, MASK_RESIZE
 from .seam import family, noise_for, draw, DRAW_KEYS
 from .attention import AttentionStore, capture, minmax_norm, clic_layers
 from .losses import att_loss, diffusion_target, SOURCE_TEMPLATE
@@ -55,12 +55,14 @@ class RoiConfig:
     region_train: str = 'token'     # 'token' (SPEC §3: <w*> alone) or 'token+attn' (released seg mode: with the attn2 copies)
     region_init: str = 'concept'    # <w*> of a target mask starts from 'concept' (<v*>, SPEC) or 'init' (the init word, released)
     target_latent: str = 'mean'     # the target's latent: the VAE posterior 'mean' (SPEC) or a 'sample' (released)
+    mask_resize: str = 'antialias'  # source mask to the latent grid: 'antialias' (PIL's default, released) or 'point'
 
 # %% ../nbs/12_roi.ipynb #9b48081a
 def roi_config(config:RoiConfig|None=None, **settings) -> RoiConfig:
     "A checked `RoiConfig`: `config` (default: SPEC §3), then `settings`."
     c = configure(RoiConfig, config, choices=dict(region_train=('token', 'token+attn'), region_init=('concept', 'init'),
-                                                  target_latent=('mean', 'sample'), init_rows=INIT_ROWS), **settings)
+                                                  target_latent=('mean', 'sample'), init_rows=INIT_ROWS,
+                                                  mask_resize=MASK_RESIZE), **settings)
     if c.size % 64: raise ClicError(f"size={c.size}: use a multiple of 64 (SD 1.x: 512)")
     if c.steps < 1 or c.ddim_steps < 1 or c.batch < 1: raise ClicError("steps, ddim_steps and batch must be at least 1")
     if c.kernel < 1 or c.kernel % 2 == 0: raise ClicError(f"kernel={c.kernel}: use an odd size such as 5")
@@ -136,7 +138,7 @@ def region_token_loss(pipe, image:torch.Tensor, mask:torch.Tensor, ids:torch.Ten
     hw = tuple(x0.shape[-2:])
     store = AttentionStore([pos], layers=model.map_layers(), latent_hw=hw)
     with capture(pipe.unet, store): model.predict(xt, t, model.encode_text(ids))
-    return att_loss(store.aggregate(hw, minmax=True), resize_mask(m, hw).to(x0.device))
+    return att_loss(store.aggregate(hw, minmax=True), resize_mask(m, hw, cfg.mask_resize).to(x0.device))
 
 # %% ../nbs/12_roi.ipynb #aea948cc
 @contextmanager
@@ -157,8 +159,8 @@ def learn_region_token(pipe, concept:Concept, source, source_mask, object:str, c
     if cfg.token == concept.token: raise ClicError(f"the region token {cfg.token} is the concept's own: pick another, e.g. <w*>")
     img = load_image(source, 'source')
     m = match_mask(load_mask(source_mask, 'source mask'), img, 'source mask')
-    check_region(m, 'source mask', size=family(pipe).latent_size(cfg.size))
-    image, mask = image_tensor(img, cfg.size), resize_mask(m, cfg.size)
+    check_region(m, 'source mask', size=family(pipe).latent_size(cfg.size), how=cfg.mask_resize)
+    image, mask = image_tensor(img, cfg.size, 'source'), resize_mask(m, cfg.size, cfg.mask_resize)
     v_row = pipe.text_encoder.get_input_embeddings().weight[pipe.tokenizer.convert_tokens_to_ids(concept.token)].detach().clone()
     start = v_row if cfg.region_init == 'concept' else None               # <w*> starts as <v*> (also when learned again), or from init
     tid = put_token(pipe, cfg.token, start, init=concept.token if start is not None else cfg.init, rows=cfg.init_rows)
@@ -226,7 +228,7 @@ def token_mask(pipe, img:Image.Image, prompt:str, token:str, cfg:RoiConfig|None=
     cfg = cfg or RoiConfig()
     pos, model = token_position(pipe.tokenizer, prompt, token), family(pipe)
     noise = 'mean' if cfg.target_latent == 'mean' else draw(cfg.seed, DRAW_KEYS['vae'])      # SPEC: the mean; released: a sample
-    with torch.no_grad(): emb, latent = model.encode_prompts(prompt), model.encode_image(image_tensor(img, cfg.size), noise)
+    with torch.no_grad(): emb, latent = model.encode_prompts(prompt), model.encode_image(image_tensor(img, cfg.size, 'target'), noise)
     a = averaged_map(pipe, latent, emb, pos, cfg)
     mask, soft, fell = postprocess(a, (img.height, img.width), cfg)
     return RoiMask(mask.float().cpu().numpy(), soft.float().cpu().numpy(), a.cpu(), fell, token, losses or [])
@@ -285,7 +287,7 @@ def source_masks(images, object:str, pipe=None, model:str='tiny', config:RoiConf
     params = make_trainable(pipe, [tid], 'qkvo')
     model, prompt = family(pipe), SOURCE_TEMPLATE.format(object=object, v=cfg.token)
     pos, ids = token_position(pipe.tokenizer, prompt, cfg.token), model.ids(prompt)
-    pixels = [image_tensor(im, cfg.size) for im in imgs]
+    pixels = [image_tensor(im, cfg.size, 'source') for im in imgs]
     try: losses = fit(params, lambda k: source_token_loss(pipe, pixels, ids, k, cfg), cfg.steps, cfg.lr, cfg.weight_decay,
                       cfg.max_grad_norm, 'clic mask: sources', progress)
     finally: merge_tokens(pipe.text_encoder)

@@ -9,11 +9,11 @@ from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 import torch
+from .seam import SD_SCHEDULER                    # first: it quiets transformers' torchvision note
 from transformers import CLIPTokenizer, CLIPTextConfig, CLIPTextModel
 from transformers.convert_slow_tokenizer import bytes_to_unicode
 from diffusers import AutoencoderKL, DDIMScheduler, StableDiffusionPipeline, UNet2DConditionModel
 from .data import ClicError
-from .seam import SD_SCHEDULER
 
 # %% auto #0
 __all__ = ['CLIP_N_MERGES', 'clip_bpe_file', 'clip_vocab', 'clip_tokenizer', 'tiny_unet', 'tiny_vae', 'tiny_text_encoder',

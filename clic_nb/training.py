@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv, hashlib, json, shutil
 from dataclasses import replace, fields
 from pathlib import Path
+import numpy as np
 import torch
 from safetensors.torch import save_file, load_file
 from tqdm.auto import tqdm
@@ -16,7 +17,7 @@ from .losses import LOSSES
 
 # %% auto #0
 __all__ = ['LOG_FIELDS', 'configure', 'step_generator', 'augment', 'fit', 'params_digest', 'save_checkpoint', 'list_checkpoints',
-           'load_checkpoint', 'read_log', 'restart_log', 'append_log', 'plot_losses']
+           'load_checkpoint', 'read_log', 'restart_log', 'append_log', 'smooth', 'plot_losses']
 
 # %% ../nbs/06_training.ipynb #77c456e6
 def configure(cls, config=None, preset:dict|None=None, choices:dict|None=None, **settings):
@@ -124,16 +125,25 @@ def append_log(path:Path, row:dict) -> None:
     with open(path, 'a', newline='') as f: csv.DictWriter(f, LOG_FIELDS).writerow({k: row[k] for k in LOG_FIELDS})
 
 # %% ../nbs/06_training.ipynb #7aae054a
-def plot_losses(log, title:str='CLiC training'):
-    "The three losses and the weighted total against the step, from a loss CSV (path) or its rows."
+def smooth(values, window:int) -> list[float]:
+    "Trailing mean over the last `window` values (fewer at the start): the trend under the per-step noise."
+    c = np.cumsum([0.0, *values])
+    return [float(c[i + 1] - c[max(0, i + 1 - window)]) / min(window, i + 1) for i in range(len(values))]
+
+# %% ../nbs/06_training.ipynb #47033463
+def plot_losses(log, title:str='CLiC training', window:int|None=None):
+    "The three losses and the weighted total against the step, from a loss CSV (path) or its rows: raw per step (faint), and smoothed over `window` steps (default: a 20th of the run)."
     from matplotlib.figure import Figure
     rows = read_log(log) if isinstance(log, (str, Path)) else log
+    window = window or max(1, len(rows) // 20)
     fig = Figure(figsize=(7, 3.2), dpi=100)
     ax = fig.add_subplot()
     steps = [r['step'] for r in rows]
     for i, k in enumerate(('total', *LOSSES)):
-        ax.plot(steps, [r[k] for r in rows], 'k-' if k == 'total' else f'C{i - 1}-', lw=1.2 if k == 'total' else .9, label=k)
-    ax.set(xlabel='step', ylabel='loss', title=title, yscale='log')
+        style, ys = ('k-' if k == 'total' else f'C{i - 1}-'), [r[k] for r in rows]
+        ax.plot(steps, ys, style, lw=.6, alpha=.25)
+        ax.plot(steps, smooth(ys, window), style, lw=1.4 if k == 'total' else 1.1, label=k)
+    ax.set(xlabel='step', ylabel=f'loss (mean of {window} steps; faint: per step)', title=title, yscale='log')
     ax.legend(loc='upper right', fontsize=8, ncol=4)
     fig.tight_layout()
     return fig

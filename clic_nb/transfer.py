@@ -11,7 +11,7 @@ import torch
 import torch.nn.functional as F
 from PIL import Image, ImageDraw
 from tqdm.auto import tqdm
-from .data import ClicError, load_image, load_mask, match_mask, check_region, image_tensor, tensor_image, resize_mask
+from .data import ClicError, load_image, load_mask, match_mask, check_region, image_tensor, tensor_image, resize_mask, MASK_RESIZE
 from .seam import family, noise_for
 from .attention import AttentionStore, capture, released_gradient
 from contextlib import nullcontext
@@ -42,6 +42,7 @@ class TransferConfig:
     size: int = 512                 # image size the model sees
     negative_prompt: str = ''
     dilate: int = 0                 # paste-back: pixels the mask grows by (0: 1% of the longer side, at least 2)
+    mask_resize: str = 'antialias'  # mask to the latent grid: 'antialias' (PIL's default, released: kept soft) or 'point'
 
 # %% ../nbs/11_transfer.ipynb #9cd17f67
 PAPER_TRANSFER = dict(update='gradient', target='mask')
@@ -50,7 +51,8 @@ RELEASED_STEPS = dict(steps=50, blend_until=45, guide_until=30)     # SPEC §2's
 # %% ../nbs/11_transfer.ipynb #4b9383e4
 def transfer_config(config:TransferConfig|None=None, paper:bool=False, **settings) -> TransferConfig:
     "A checked `TransferConfig`: `config` (default: released), the paper variants if `paper`, then `settings`; unset step ranges scaled to `steps`."
-    c = configure(TransferConfig, config, PAPER_TRANSFER if paper else None, dict(update=('adam', 'gradient'), target=('ones', 'mask'), guidance_grad=('released', 'full')), **settings)
+    c = configure(TransferConfig, config, PAPER_TRANSFER if paper else None, dict(update=('adam', 'gradient'), target=('ones', 'mask'), guidance_grad=('released', 'full'),
+                                                                             mask_resize=MASK_RESIZE), **settings)
     scale = lambda k: getattr(c, k) if getattr(c, k) is not None else round(RELEASED_STEPS[k] * c.steps / RELEASED_STEPS['steps'])
     c = replace(c, blend_until=scale('blend_until'), guide_until=scale('guide_until'))
     if not 0 <= c.t_start <= c.steps: raise ClicError(f"t_start={c.t_start}: use a step in 0..{c.steps} (15 or 20 for 50 steps)")
@@ -113,10 +115,10 @@ class TransferResult:
     config: TransferConfig|None = None
 
 # %% ../nbs/11_transfer.ipynb #c2130f46
-def _target_inputs(target, mask, latent:int):
+def _target_inputs(target, mask, latent:int, how:str='antialias'):
     img = load_image(target, 'target')
     m = match_mask(load_mask(mask, 'mask'), img, 'mask')
-    check_region(m, 'mask', size=latent)
+    check_region(m, 'mask', size=latent, how=how)
     return img, m
 
 # %% ../nbs/11_transfer.ipynb #90565ea0
@@ -166,11 +168,11 @@ def edit_inputs(pipe, token:str, target, mask, object:str, cfg:TransferConfig) -
     "Check the target and its mask (the region must survive on the latent grid) and encode what every seed shares."
     sd, dev, dt = family(pipe), pipe.unet.device, pipe.unet.dtype
     L = sd.latent_size(cfg.size)
-    img, m_full = _target_inputs(target, mask, L)
+    img, m_full = _target_inputs(target, mask, L, cfg.mask_resize)
     prompt = SOURCE_TEMPLATE.format(object=object, v=token)
     pos = token_position(pipe.tokenizer, prompt, token)
     with torch.no_grad(): uncond, cond = sd.encode_prompts([cfg.negative_prompt, prompt]).chunk(2)
-    return EditInputs(sd, img, m_full, resize_mask(m_full, L).to(dev, dt), image_tensor(img, cfg.size).to(dev, pipe.vae.dtype),
+    return EditInputs(sd, img, m_full, resize_mask(m_full, L, cfg.mask_resize).to(dev, dt), image_tensor(img, cfg.size, 'target').to(dev, pipe.vae.dtype),
                       uncond, cond, pos, sd.ddim(cfg.steps, dev))
 
 # %% ../nbs/11_transfer.ipynb #cb09d630
@@ -220,18 +222,17 @@ def transfer(concept, target, mask, object:str, seeds=(0,), t_starts=None, pipe=
 
 # %% ../nbs/11_transfer.ipynb #1ec7450a
 def contact_sheet(target, mask, images:dict, cell:int=192) -> Image.Image:
-    "A grid: per t_start a row of target, mask and the results by seed, labelled."
-    seeds, tss = sorted({s for s, _ in images}), sorted({t for _, t in images})
+    "A grid: per t_start (in the order of `images`) a row of target, mask and the results by seed, each labelled above."
+    seeds, tss = sorted({s for s, _ in images}), list(dict.fromkeys(t for _, t in images))
     pad, head = 4, 18
-    sheet = Image.new('RGB', (pad + (cell + pad) * (2 + len(seeds)), head + (cell + head) * len(tss)), 'white')
+    sheet = Image.new('RGB', (pad + (cell + pad) * (2 + len(seeds)), (cell + head) * len(tss) + pad), 'white')
     d = ImageDraw.Draw(sheet)
     thumb = lambda im: im.convert('RGB').resize((cell, cell), Image.BICUBIC)
     mask_im = Image.fromarray((np.asarray(load_mask(mask)) * 255).astype(np.uint8))
     for r, ts in enumerate(tss):
         y = head + r * (cell + head)
-        for c, (label, im) in enumerate([('target', target), ('mask', mask_im)] + [(f'seed {s}', images[s, ts]) for s in seeds]):
+        for c, (label, im) in enumerate([(f't_start {ts}: target', target), ('mask', mask_im)] + [(f'seed {s}', images[s, ts]) for s in seeds]):
             x = pad + c * (cell + pad)
             sheet.paste(thumb(im), (x, y))
-            d.text((x + 2, y - 14), label, fill='black')
-        d.text((pad + 2, y + cell + 2), f't_start {ts}', fill='black')
+            d.text((x + 2, y - 14), label, fill='black')        # above its picture: the row's label sits on its row
     return sheet
