@@ -39,6 +39,7 @@ def _fail(cmd:str, msg:str) -> int:
 REQUIRED = dict(learn=('source', 'mask', 'object', 'out'), transfer=('concept', 'target', 'mask', 'object', 'out'),
                 generate=('concept', 'object', 'out'), mask=('object', 'out'))     # shown without brackets in the usage line
 
+# %% ../nbs/99_cli.ipynb #832e6d51
 def _parser(cmd:str):
     "The argparse parser of subcommand `cmd`: one-line errors, `--two-words` spellings of `--two_words`, required options marked."
     p = anno_parser(COMMANDS[cmd], prog=f'clic {cmd}')
@@ -64,6 +65,7 @@ def _required(cmd:str, **given):
 # %% ../nbs/99_cli.ipynb #9d4434d0
 SD14 = 'CompVis/stable-diffusion-v1-4'          # the model CLiC is defined on: the default where a command learns
 
+# %% ../nbs/99_cli.ipynb #00c2eaaf
 def _say_random(cmd:str, model:str) -> str:
     "Say on stderr, in one line, when `model` has random weights (its results are noise), after the results: bad input still gets one line."
     if model == 'tiny' or str(model).startswith('random:'):

@@ -65,6 +65,7 @@ def _as_hwc(a, name) -> np.ndarray:
 # %% ../nbs/00_data.ipynb #774110b5
 _SAID = set()
 
+# %% ../nbs/00_data.ipynb #0202bb85
 def notice(msg:str) -> None:
     "Say a change made to the user's input, in one line on stderr (each message once per process)."
     if msg in _SAID: return
@@ -153,6 +154,7 @@ def load_mask(src, name:str|None=None) -> np.ndarray:
 # %% ../nbs/00_data.ipynb #4ba48715
 MASK_RESIZE = ('antialias', 'point')   # PIL's default resize (released) / bilinear sampling
 
+# %% ../nbs/00_data.ipynb #767d82f2
 def resize_mask(mask, size:int|tuple[int,int], how:str='antialias') -> torch.Tensor:
     "A mask (HxW array/tensor, or (B,1,H,W) tensor) resized to `size` (`how`: 'antialias' or 'point', see above): (B,1,h,w) float tensor in [0,1]."
     if how not in MASK_RESIZE: raise ClicError(f"mask resize {how!r} is unknown: use one of {', '.join(MASK_RESIZE)}")

@@ -37,6 +37,7 @@ def _figure(out:Path, src:str, caption:str) -> str:
     e = html.escape
     return f'<figure><img src="{e(Path(src).as_posix())}" alt="{e(caption)}"><figcaption>{e(caption)}</figcaption></figure>'
 
+# %% ../nbs/16_report.ipynb #67e1570e
 def _facts_table(facts:dict, notes:dict) -> str:
     "Facts as table rows; a third column says what each number means and what to expect where `notes` has it."
     e = html.escape
@@ -44,12 +45,14 @@ def _facts_table(facts:dict, notes:dict) -> str:
     return '<table class="facts">' + head + ''.join(f'<tr><th>{e(str(k))}</th><td>{e(str(v))}</td>' + (f'<td>{e(notes.get(k, ""))}</td>' if notes else '')
                                               + '</tr>' for k, v in facts.items()) + '</table>'
 
+# %% ../nbs/16_report.ipynb #e29f3d4b
 def _grid(out:Path, rows:list) -> str:
     "Rows of figures as a table, each row's label in its first cell: the label sits on its row."
     e = html.escape
     return '<table class="grid">' + ''.join(f'<tr><th scope="row">{e(label)}</th>' + ''.join(f'<td>{_figure(out, s, c)}</td>' for s, c in figs) + '</tr>'
                                             for label, figs in rows) + '</table>'
 
+# %% ../nbs/16_report.ipynb #50f763f2
 def write_report(out, title:str, sections:list, facts:dict|None=None, note:str|None=None, name:str='report.html',
                  notes:dict|None=None, link:tuple|None=None) -> Path:
     "Write `out/name`: `sections` are (heading, text, [(image path relative to `out`, caption), ...][, grid rows (label, [(image, caption), ...])]); `notes` explain the `facts`; `link` is (text, url). Refuses missing images."
@@ -117,6 +120,7 @@ def _demo_facts(model:str, st:dict, roi, tmask, r, io:dict) -> dict:
 # %% ../nbs/16_report.ipynb #2f2e3fd6
 TOY_CHAPTER = 'https://clic-nb.github.io/clic-nb/toyclic.html'     # CLiC on the toy model: what these numbers are known to be
 
+# %% ../nbs/16_report.ipynb #7629220d
 def _demo_notes(model:str, io:dict) -> dict:
     "What each number of the report means and what to expect of it on `model`."
     toy, rand = model == 'toy', model == 'tiny' or str(model).startswith('random:')

@@ -38,11 +38,13 @@ def parse(argv=None):
     p.add_argument('--parts', default=','.join(PARTS), help=f"what to measure, comma-separated (learning always runs): {','.join(PARTS)}")
     p.add_argument('--smoke', action='store_true', help='tiny model, 64 px, a few steps, CPU')
     p.add_argument('--out', default='gpu_figures.json')
+    p.add_argument('--overwrite', action='store_true', help='replace an existing --out file')
     a = p.parse_args(argv)
     if a.smoke: vars(a).update(SMOKE)
     a.parts = [x for x in a.parts.split(',') if x]
     unknown = sorted(set(a.parts) - set(PARTS))
     if unknown: p.error(f"--parts: {unknown[0]!r} is not one of {','.join(PARTS)}")
+    if Path(a.out).exists() and not a.overwrite: p.error(f"{a.out} exists: pass another --out, or --overwrite to replace it")
     return a
 
 def sync(device):
