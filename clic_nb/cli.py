@@ -4,18 +4,11 @@
 
 # %% ../nbs/99_cli.ipynb #ec752701
 from __future__ import annotations
-import json, os, re, sys, time
+import os, re, sys
 from pathlib import Path
-import torch
-from PIL import Image
 from fastcore.script import Param, anno_parser
-from .data import ClicError, SAMPLES, SAMPLE_OBJECT, sample, load_image, load_mask
-from .learn import LearnConfig, learn as learn_concept
-from .losses import RELEASED_WEIGHTS, PAPER_WEIGHTS
-from .transfer import TransferConfig, transfer as transfer_concept, contact_sheet
-from .generate import generate as generate_objects
-from .roi import RoiConfig, target_mask, source_masks
-from .report import demo as run_demo
+from .config import (ClicError, LearnConfig, TransferConfig, RoiConfig, RELEASED_WEIGHTS, PAPER_WEIGHTS, learn_config,
+                            transfer_config, roi_config, check_size, check_generation)
 
 # %% auto #0
 __all__ = ['COMMANDS', 'REQUIRED', 'SD14', 'command', 'pick_threads', 'main', 'demo', 'parse_weights', 'learn', 'parse_seeds',
@@ -55,12 +48,34 @@ def _parser(cmd:str):
         if a.nargs == 0 and a.help: a.help = re.sub(r' \(default: (True|False)\)$', '', a.help)   # a flag says what it does, not "True"
     return p
 
+# %% ../nbs/99_cli.ipynb #f5a7de44
+def _unknown_option(cmd:str, p, args:list[str]) -> str|None:
+    "The first word of `args` that looks like an option `cmd` does not have (argparse would first complain of a missing required one), with the nearest real one."
+    import difflib
+    known = [o for a in p._actions for o in a.option_strings]
+    for w in args:
+        name = w.split('=')[0]
+        if name.startswith('--') and not any(o.startswith(name) for o in known):     # a prefix of a real option is fine, as in argparse
+            near = difflib.get_close_matches(name, known, 1)
+            return f"{name} is not an option of clic {cmd}{f' (did you mean {near[0]}?)' if near else ''}: see clic {cmd} --help"
+
 # %% ../nbs/99_cli.ipynb #6ab157cc
 def _required(cmd:str, **given):
     "Refuse a missing required option in one line."
     for k, v in given.items():
         if v is None or (isinstance(v, str) and not v.strip()):
             raise ClicError(f"--{k.replace('_', '-')} is required: see clic {cmd} --help")
+
+# %% ../nbs/99_cli.ipynb #9a9af58e
+def _existing(kind:str='file', **paths) -> None:
+    "Refuse an input path that does not exist or is not a `kind` ('file' or 'folder'), before anything loads."
+    for flag, p in paths.items():
+        if p is None: continue
+        what = f"--{flag.replace('_', '-')} {p}"
+        if kind == 'folder':
+            if not Path(p).is_dir(): raise ClicError(f"{what}: not a concept folder: pass the --out folder of clic learn")
+        elif not Path(p).exists(): raise ClicError(f"{what}: no such file: check the path")
+        elif Path(p).is_dir(): raise ClicError(f"{what}: is a folder, not an image file: pass a PNG or JPEG file")
 
 # %% ../nbs/99_cli.ipynb #9d4434d0
 SD14 = 'CompVis/stable-diffusion-v1-4'          # the model CLiC is defined on: the default where a command learns
@@ -83,7 +98,8 @@ def pick_threads(env=None, cores:int|None=None, load:float|None=None) -> int:
         load = os.getloadavg()[0] if load is None else load
         n = min(cores, round(cores - load))       # a busy core shared by two threads costs far more than it gives
     n = max(1, n)
-    torch.set_num_threads(n)
+    if 'torch' in sys.modules: sys.modules['torch'].set_num_threads(n)
+    else: env['OMP_NUM_THREADS'] = str(n)          # torch loads after the options are checked, and reads this when it does
     return n
 
 # %% ../nbs/99_cli.ipynb #2689e9bd
@@ -97,7 +113,9 @@ def main(argv:list[str]|None=None) -> int:
         return 0
     cmd = argv[0]
     if cmd not in COMMANDS: return _fail(cmd, f"unknown command: use one of {', '.join(COMMANDS)}")
-    args = vars(_parser(cmd).parse_args(argv[1:]))
+    p = _parser(cmd)
+    if (typo := _unknown_option(cmd, p, argv[1:])): return _fail(cmd, typo)
+    args = vars(p.parse_args(argv[1:]))
     args.pop('pdb', None); args.pop('xtra', None)
     try: COMMANDS[cmd](**args)
     except ClicError as e: return _fail(cmd, str(e))
@@ -115,7 +133,11 @@ def demo(out:Param('output folder', str)='demo_out',
          seeds:Param('transfer seeds (default: 0-3 on the toy model, 0-2 on the tiny one, 0-4 otherwise)', str, nargs='+')=None,
          quiet:Param('no progress bars', bool)=False):
     "Run the whole method on a toy pair (or the bundled samples): learn, find the target region, transfer, generate; a report in --out."
-    return run_demo(out, model, size, steps, parse_seeds(seeds) if seeds else None, quiet)
+    if steps is not None: learn_config(steps=steps)                 # checked before anything loads; None: the model's default
+    if size is not None: check_size(size)
+    seeds = parse_seeds(seeds) if seeds else None
+    from clic_nb.report import demo as run_demo
+    return run_demo(out, model, size, steps, seeds, quiet)
 
 # %% ../nbs/99_cli.ipynb #471abe9d
 def parse_weights(specs:list[str]) -> dict:
@@ -150,6 +172,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           init_rows:Param("where its row starts: 'entry' (the init word's vocabulary entry, released) or 'mean' (of its tokens' rows)", str)=_C.init_rows,
           train:Param("attn2 projections trained: 'qkvo' or 'kv'", str)=_C.train,
           mask_resize:Param("mask to the latent grid: 'antialias' (PIL's default resize, released: soft edges) or 'point' (bilinear sampling)", str)=_C.mask_resize,
+          fit:Param("a non-square image to the model's square: 'stretch' (released) or 'pad' (centred on a square of its border colour: shape kept; results cropped back)", str)=_C.fit,
           aug:Param('augmentation: flip and brightness (--no-aug: off)', bool)=True,
           brightness:Param('brightness jitter of the image, factor in [1-b, 1+b]', float)=_C.brightness,
           paper:Param("all of the paper's variants: context alpha, latent RoI input, one RoI prompt, weights 1/.5/.5", bool)=False,
@@ -168,17 +191,18 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           quiet:Param('no progress bar', bool)=False):
     "Learn a concept from one source image and its mask (chapter: https://clic-nb.github.io/clic-nb/learn.html)."
     _required('learn', source=source, mask=mask, object=object, out=out)
-    given = dict(context=context, roi_input=roi_input, roi_prompt=roi_prompt)
-    settings = {k: v for k, v in given.items() if v is not None}
+    settings = dict(steps=steps, lr=lr, weight_decay=weight_decay, max_grad_norm=max_grad_norm, batch_size=batch_size, grad_accum=grad_accum,
+                    seed=seed, size=size, token=token, init=init, init_rows=init_rows, train=train, mask_resize=mask_resize, fit=fit, alpha=alpha,
+                    mixed_precision=mixed_precision, gradient_checkpointing=gradient_checkpointing, checkpoint_every=checkpoint_every,
+                    keep_checkpoints=keep_checkpoints, validate_every=validate_every, report_to=report_to)
+    settings.update({k: v for k, v in dict(context=context, roi_input=roi_input, roi_prompt=roi_prompt).items() if v is not None})
     if weight is not None: settings['weights'] = {**(PAPER_WEIGHTS if paper else RELEASED_WEIGHTS), **parse_weights(weight)}
-    if not aug: settings.update(flip=False, brightness=0.0)
-    else: settings['brightness'] = brightness
-    c = learn_concept(source, mask, object, out, model=model, paper=paper, resume=resume, progress=not quiet, steps=steps, lr=lr,
-                      weight_decay=weight_decay, max_grad_norm=max_grad_norm, batch_size=batch_size, grad_accum=grad_accum,
-                      seed=seed, size=size, token=token, init=init, init_rows=init_rows, train=train, mask_resize=mask_resize, alpha=alpha, mixed_precision=mixed_precision,
-                      gradient_checkpointing=gradient_checkpointing, checkpoint_every=checkpoint_every,
-                      keep_checkpoints=keep_checkpoints, validate_every=validate_every, report_to=report_to, **settings)
-    if c.meta.get('processes', 1) == 1 or __import__('os').environ.get('RANK', '0') == '0':
+    settings.update(brightness=brightness) if aug else settings.update(flip=False, brightness=0.0)
+    learn_config(paper=paper, **settings)                            # every option checked before torch loads
+    _existing(source=source, mask=mask)
+    from clic_nb.learn import learn as learn_concept
+    c = learn_concept(source, mask, object, out, model=model, paper=paper, resume=resume, progress=not quiet, **settings)
+    if c.meta.get('processes', 1) == 1 or os.environ.get('RANK', '0') == '0':
         print(f"clic learn: {c.token} learned on a {object} in {steps} steps; concept saved in {out}")
         _say_random('learn', model)
     return c
@@ -198,9 +222,10 @@ def parse_seeds(specs) -> list[int]:
 _T = TransferConfig
 
 # %% ../nbs/99_cli.ipynb #a9785356
-def _auto_mask(concept, target, object, out:Path, model, size:int, steps:int, quiet:bool=False) -> str:
+def _auto_mask(concept, target, object, out:Path, model, size:int, steps:int, fit:str='stretch', quiet:bool=False) -> str:
     "`--mask auto`: the target mask of RoI matching, written as auto_mask.png (and its soft map) into `out`."
-    roi = target_mask(concept, target, object, model=model, size=size, steps=steps, progress=not quiet)
+    from clic_nb.roi import target_mask
+    roi = target_mask(concept, target, object, model=model, size=size, steps=steps, fit=fit, progress=not quiet)
     out.mkdir(parents=True, exist_ok=True)
     roi.image().save(out/'auto_mask.png'); roi.soft_image().save(out/'auto_mask_soft.png')
     print(f"clic transfer: automatic mask covers {roi.mask.mean():.1%} of the target{' (fallback: top pixels)' if roi.fallback else ''}; "
@@ -223,6 +248,7 @@ def transfer(concept:Param('concept folder (the --out of clic learn)', str)=None
              lr:Param("guidance step: Adam's lr (released) or the paper's eta", float)=_T.lr,
              guidance_grad:Param("guidance gradient: 'released' (not through attention outputs) or 'full'", str)=_T.guidance_grad,
              mask_resize:Param("mask to the latent grid: 'antialias' (PIL's default resize, released: kept soft) or 'point' (bilinear sampling)", str)=_T.mask_resize,
+             fit:Param("a non-square image to the model's square: 'stretch' (released) or 'pad' (centred on a square of its border colour: shape kept; results cropped back)", str)=_T.fit,
              size:Param('image size the model sees (SD 1.x: 512)', int)=_T.size,
              batch:Param('seeds per batch (default: all at once; lower it if memory is short)', int)=None,
              model:Param("base model (default: the concept's own)", str)=None,
@@ -230,10 +256,18 @@ def transfer(concept:Param('concept folder (the --out of clic learn)', str)=None
              quiet:Param('no progress bars', bool)=False):
     "Paint a learned concept into a region of a target image (chapter: https://clic-nb.github.io/clic-nb/transfer.html)."
     _required('transfer', concept=concept, target=target, mask=mask, object=object, out=out)
-    if mask == 'auto': mask = _auto_mask(concept, target, object, Path(out), model, size, mask_steps, quiet)
-    r = transfer_concept(concept, target, mask, object, seeds=parse_seeds(seeds), t_starts=t_starts, model=model, paper=paper,
-                         batch=batch, guidance_scale=guidance_scale, strength=strength, lr=lr, size=size, progress=not quiet, steps=steps,
-                         guidance_grad=guidance_grad, mask_resize=mask_resize)
+    seeds, settings = parse_seeds(seeds), dict(steps=steps, guidance_scale=guidance_scale, strength=strength, lr=lr, size=size,
+                                               guidance_grad=guidance_grad, mask_resize=mask_resize, fit=fit)
+    for ts in t_starts: transfer_config(paper=paper, t_start=ts, **settings)     # every option checked before torch loads
+    if mask == 'auto': roi_config(steps=mask_steps, size=size, fit=fit)
+    if batch is not None and batch < 1: raise ClicError(f"--batch {batch}: use at least 1 seed per batch")
+    _existing('folder', concept=concept)
+    _existing(target=target, mask=None if mask == 'auto' else mask)
+    from clic_nb.transfer import transfer as transfer_concept, contact_sheet
+    from clic_nb.data import load_image
+    if mask == 'auto': mask = _auto_mask(concept, target, object, Path(out), model, size, mask_steps, fit, quiet)
+    r = transfer_concept(concept, target, mask, object, seeds=seeds, t_starts=t_starts, model=model, paper=paper, batch=batch,
+                         progress=not quiet, **settings)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
     for (s, ts), im in r.images.items(): im.save(out/f'{object}_seed{s}_t{ts}.png')
     contact_sheet(load_image(target), mask, r.images).save(out/'contact_sheet.png')
@@ -257,6 +291,10 @@ def generate(concept:Param('concept folder (the --out of clic learn)', str)=None
     "Generate new objects that carry a learned concept, by two-stage sampling (chapter: https://clic-nb.github.io/clic-nb/generate.html)."
     _required('generate', concept=concept, object=object, out=out)
     ss = parse_seeds(seeds) if seeds else list(range(n))
+    check_generation(len(ss), layout_steps, steps, size)            # checked before torch loads
+    _existing('folder', concept=concept)
+    from PIL import Image
+    from clic_nb.generate import generate as generate_objects
     ims = generate_objects(concept, object, seeds=ss, layout_steps=layout_steps, steps=steps, guidance_scale=guidance_scale, size=size, model=model,
                            progress=not quiet)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
@@ -286,14 +324,19 @@ def mask(concept:Param('concept folder (the --out of clic learn): find its regio
          size:Param('image size the model sees (SD 1.x: 512)', int)=_R.size,
          ddim_steps:Param('DDIM timesteps the attention map is averaged over', int)=_R.ddim_steps,
          mask_resize:Param("source mask to the latent grid: 'antialias' (PIL's default resize, released) or 'point' (bilinear sampling)", str)=_R.mask_resize,
+         fit:Param("a non-square image to the model's square: 'stretch' (released) or 'pad' (centred on a square of its border colour: shape kept; results cropped back)", str)=_R.fit,
          model:Param("base model (default: the concept's own; with --sources: CompVis/stable-diffusion-v1-4)", str)=None,
          quiet:Param('no progress bar', bool)=False):
     "Find a concept's region automatically: in a target image, or in each of several source images (chapter: https://clic-nb.github.io/clic-nb/roi.html)."
     if (sources is None) == (concept is None):
         raise ClicError("pass either --concept with --target (a target mask) or --sources (source masks): see clic mask --help")
     _required('mask', object=object, out=out)
-    kw = dict(steps=steps, lr=lr, seed=seed, size=size, ddim_steps=ddim_steps, mask_resize=mask_resize, progress=not quiet)
+    kw = dict(steps=steps, lr=lr, seed=seed, size=size, ddim_steps=ddim_steps, mask_resize=mask_resize, fit=fit)
+    roi_config(**kw)                                                # every option checked before torch loads
+    kw['progress'] = not quiet
     if sources is not None:
+        for src in sources: _existing(sources=src)
+        from clic_nb.roi import source_masks
         rois = source_masks(sources, object, model=model or SD14, **kw)
         folder = Path(out); folder.mkdir(parents=True, exist_ok=True)
         for src, roi in zip(sources, rois):
@@ -304,6 +347,9 @@ def mask(concept:Param('concept folder (the --out of clic learn): find its regio
     _required('mask', target=target)
     dest = Path(out)
     if dest.suffix.lower() != '.png': raise ClicError(f"--out {out}: name a .png file for the mask")
+    _existing('folder', concept=concept)
+    _existing(target=target, source=source, source_mask=source_mask)
+    from clic_nb.roi import target_mask
     roi = target_mask(concept, target, object, source=source, source_mask=source_mask, source_object=source_object, model=model, **kw)
     dest.parent.mkdir(parents=True, exist_ok=True)
     roi.image().save(dest); roi.soft_image().save(dest.with_name(f'{dest.stem}_soft.png'))

@@ -12,16 +12,16 @@ import torch
 import torch.nn as nn
 from safetensors import safe_open
 from safetensors.torch import save_file, load_file
-from .data import ClicError, atomic_write
+from .config import ClicError, DEFAULT_TOKEN, DEFAULT_INIT, INIT_ROWS
+from .data import atomic_write
 from .seam import attn2_names
 from .attention import clic_processors, clic_layers, ClicAttnProcessor
 
 # %% auto #0
-__all__ = ['DEFAULT_TOKEN', 'DEFAULT_INIT', 'INIT_ROWS', 'EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'ROI_FILE', 'SOURCE_FILE',
-           'SOURCE_MASK_FILE', 'CONFIG_FILE', 'LOG_FILE', 'LOSS_PLOT', 'CHECKPOINTS', 'VALIDATION', 'TrainableTokens',
-           'train_tokens', 'merge_tokens', 'init_ids', 'check_token', 'add_token', 'token_position', 'make_trainable',
-           'count_trainable', 'shapes_of', 'Concept', 'load_in_diffusers', 'put_token', 'save_region_token',
-           'load_region_token', 'as_concept', 'with_concept']
+__all__ = ['EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'ROI_FILE', 'SOURCE_FILE', 'SOURCE_MASK_FILE', 'CONFIG_FILE', 'LOG_FILE',
+           'LOSS_PLOT', 'CHECKPOINTS', 'VALIDATION', 'TrainableTokens', 'train_tokens', 'merge_tokens', 'init_ids',
+           'check_token', 'add_token', 'token_position', 'make_trainable', 'count_trainable', 'shapes_of', 'Concept',
+           'load_in_diffusers', 'put_token', 'save_region_token', 'load_region_token', 'as_concept', 'with_concept']
 
 # %% ../nbs/04_concept.ipynb #64b41f5b
 class TrainableTokens(nn.Module):
@@ -62,12 +62,6 @@ def merge_tokens(text_encoder) -> None:
     "Put the stock embedding (with the learned rows written in) back into `text_encoder`."
     emb = text_encoder.get_input_embeddings()
     if isinstance(emb, TrainableTokens): text_encoder.set_input_embeddings(emb.merge())
-
-# %% ../nbs/04_concept.ipynb #2550ab40
-DEFAULT_TOKEN, DEFAULT_INIT = '<v*>', 'ktn'
-
-# %% ../nbs/04_concept.ipynb #ce86dcb5
-INIT_ROWS = ('entry', 'mean')
 
 # %% ../nbs/04_concept.ipynb #b6dd77de
 def init_ids(tokenizer, init:str, rows:str='entry') -> list[int]:

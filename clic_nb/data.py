@@ -10,15 +10,12 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
+from .config import ClicError, MASK_RESIZE, FITS
 
 # %% auto #0
-__all__ = ['MASK_RESIZE', 'SAMPLES', 'SAMPLE_OBJECT', 'ClicError', 'notice', 'load_image', 'image_tensor', 'tensor_image',
-           'load_mask', 'resize_mask', 'check_region', 'match_mask', 'binarize', 'invert', 'zero_border',
-           'context_weight', 'draw_samples', 'sample', 'write_samples', 'atomic_write']
-
-# %% ../nbs/00_data.ipynb #ef16dae7
-class ClicError(ValueError):
-    "Bad input: the message is one line that names the problem and the fix."
+__all__ = ['SAMPLES', 'SAMPLE_OBJECT', 'notice', 'load_image', 'image_tensor', 'Frame', 'tensor_image', 'load_mask',
+           'resize_mask', 'check_region', 'match_mask', 'binarize', 'invert', 'zero_border', 'context_weight',
+           'draw_samples', 'sample', 'write_samples', 'atomic_write']
 
 # %% ../nbs/00_data.ipynb #c7dd5823
 def _name(src, name=None):
@@ -101,11 +98,52 @@ def image_tensor(img, size:int=512, name:str='image') -> torch.Tensor:
     "An image resized (bicubic) to `size`x`size`, as a (1,3,size,size) float tensor in [-1,1], as the VAE expects; a resize that changes the picture is said."
     im = load_image(img, name)
     w, h = im.size
-    if w != h: notice(f"{name}: {w}x{h} is not square: the model sees it stretched to {size}x{size} (crop or pad it first to keep its shape)")
+    if w != h: notice(f"{name}: {w}x{h} is not square: the model sees it stretched to {size}x{size} (fit='pad', --fit pad, keeps its shape)")
     elif w < size: notice(f"{name}: {w}x{h} is upscaled to {size}x{size}: expect a blurred picture")
     im = im.resize((size, size), Image.BICUBIC)
     a = torch.from_numpy(np.asarray(im, dtype=np.float32) / 127.5 - 1)
     return a.permute(2, 0, 1)[None]
+
+# %% ../nbs/00_data.ipynb #1d7f55a0
+class Frame:
+    "Where a `width`x`height` image sits in the square the model sees: stretched over all of it, or padded (`how`, one of `FITS`)."
+    def __init__(self, width:int, height:int, how:str='stretch'):
+        if how not in FITS: raise ClicError(f"fit {how!r} is unknown: use one of {', '.join(FITS)}")
+        self.width, self.height, self.how = width, height, how
+        self.pads = how == 'pad' and width != height
+        self.side = max(width, height)
+        self.left, self.top = ((self.side - width) // 2, (self.side - height) // 2) if self.pads else (0, 0)
+
+    def image(self, img:Image.Image) -> Image.Image:
+        "The picture the model is given: `img` itself, or centred on a square filled with its border's mean colour."
+        if not self.pads: return img
+        a = np.asarray(img, dtype=np.float64)
+        border = np.concatenate([a[0], a[-1], a[:, 0], a[:, -1]])
+        sq = Image.new('RGB', (self.side, self.side), tuple(int(round(v)) for v in border.mean(0)))
+        sq.paste(img, (self.left, self.top))
+        return sq
+
+    def mask(self, m:np.ndarray) -> np.ndarray:
+        "The mask that goes with `image`: `m` itself, or padded with 0."
+        if not self.pads: return m
+        out = np.zeros((self.side, self.side), np.float32)
+        out[self.top:self.top + self.height, self.left:self.left + self.width] = m
+        return out
+
+    def grid(self) -> tuple[int, int]:
+        "(H, W) of the full-resolution picture behind the model's square: the image's own, or the padded square's."
+        return (self.side, self.side) if self.pads else (self.height, self.width)
+
+    def box(self) -> tuple[int, int, int, int]|None:
+        "(top, left, height, width) of the image inside `grid()`; None when nothing is padded."
+        return (self.top, self.left, self.height, self.width) if self.pads else None
+
+    def crop(self, im:Image.Image) -> Image.Image:
+        "A picture at the model's size (square) brought back to the image's: cropped to its box if padded, resized to `width`x`height`."
+        if self.pads:
+            s = im.width / self.side
+            im = im.crop((round(self.left * s), round(self.top * s), round((self.left + self.width) * s), round((self.top + self.height) * s)))
+        return im.resize((self.width, self.height), Image.BICUBIC) if im.size != (self.width, self.height) else im
 
 # %% ../nbs/00_data.ipynb #1046cd31
 def tensor_image(x: torch.Tensor) -> Image.Image:
@@ -150,9 +188,6 @@ def load_mask(src, name:str|None=None) -> np.ndarray:
     if m.min() < -1e-6 or m.max() > 1 + 1e-6:
         raise ClicError(f"{nm}: mask values must lie in [0,1] (found {m.min():.3g}..{m.max():.3g}): rescale the mask")
     return np.ascontiguousarray(m.clip(0, 1), dtype=np.float32)
-
-# %% ../nbs/00_data.ipynb #4ba48715
-MASK_RESIZE = ('antialias', 'point')   # PIL's default resize (released) / bilinear sampling
 
 # %% ../nbs/00_data.ipynb #767d82f2
 def resize_mask(mask, size:int|tuple[int,int], how:str='antialias') -> torch.Tensor:

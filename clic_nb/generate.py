@@ -6,7 +6,7 @@
 from __future__ import annotations
 import torch
 from diffusers.models.attention_processor import AttnProcessor2_0
-from .data import ClicError
+from .config import ClicError, check_generation
 from .seam import family
 from .attention import ClicAttnProcessor
 from .concept import as_concept, with_concept
@@ -29,8 +29,8 @@ def generate(concept, object:str, n:int=4, seeds=None, layout_steps:int=5, steps
     "`n` images of new `object`s carrying the concept (one per seed), by two-stage sampling; returns PIL images."
     concept = as_concept(concept)
     if not str(object).strip(): raise ClicError("object is empty: name what to generate, e.g. --object vase")
-    if not 0 <= layout_steps <= steps: raise ClicError(f"layout_steps={layout_steps}: use a number of steps in 0..{steps} (default 5 of 50)")
     seeds = list(range(n)) if seeds is None else [int(s) for s in seeds]
+    check_generation(len(seeds), layout_steps, steps, size)
     pipe = with_concept(pipe or load_pipeline(model or concept.meta.get('base_model', 'tiny')), concept)
     sd = family(pipe)
     pipe.scheduler = scheduler or sd.ddim()

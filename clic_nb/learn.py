@@ -5,91 +5,37 @@
 # %% ../nbs/10_learn.ipynb #eae8345e
 from __future__ import annotations
 import json, random, time
-from dataclasses import dataclass, field, asdict, replace
+from dataclasses import dataclass, asdict, replace
 from pathlib import Path
 import numpy as np
 import torch
 import torch.nn as nn
 from PIL import Image
 from tqdm.auto import tqdm
-from .data import ClicError, load_image, load_mask, match_mask, check_region, image_tensor, resize_mask, context_weight, atomic_write, MASK_RESIZE
+from .config import ClicError, LearnConfig, learn_config
+from .data import Frame, load_image, load_mask, match_mask, check_region, image_tensor, resize_mask, context_weight, atomic_write
 from .seam import family
 from .attention import clic_layers
-from .losses import Batch, clic_losses, roi_prompt, SOURCE_TEMPLATE, LOSSES, RELEASED_WEIGHTS, PAPER_WEIGHTS
-from .concept import (DEFAULT_TOKEN, DEFAULT_INIT, INIT_ROWS, Concept, add_token, token_position, make_trainable, count_trainable,
+from .losses import Batch, clic_losses, roi_prompt, SOURCE_TEMPLATE, LOSSES
+from .concept import (Concept, add_token, token_position, make_trainable, count_trainable,
                              SOURCE_FILE, SOURCE_MASK_FILE, CONFIG_FILE, LOG_FILE, LOSS_PLOT, VALIDATION)
-from .training import (configure, step_generator, augment, save_checkpoint, list_checkpoints, load_checkpoint,
+from .training import (step_generator, augment, save_checkpoint, list_checkpoints, load_checkpoint,
                               params_digest, restart_log, append_log, plot_losses)
 from .models import load_pipeline
 
 # %% auto #0
-__all__ = ['PAPER', 'RESUMABLE', 'LOGGED', 'LearnConfig', 'check_weights', 'make_config', 'StepData', 'ClicModel',
-           'named_trainables', 'check_out', 'prepare_source', 'Run', 'learn']
+__all__ = ['RESUMABLE', 'LOGGED', 'make_config', 'StepData', 'ClicModel', 'named_trainables', 'check_out', 'prepare_source',
+           'Run', 'learn']
 
-# %% ../nbs/10_learn.ipynb #2d6c5cf6
-@dataclass
-class LearnConfig:
-    "Every setting of a CLiC run; defaults are the released scripts' (SPEC §1)."
-    steps: int = 500                  # optimizer steps
-    lr: float = 1e-5                  # AdamW, constant
-    weight_decay: float = 0.1
-    adam_beta1: float = 0.9
-    adam_beta2: float = 0.999
-    adam_eps: float = 1e-8
-    max_grad_norm: float = 1.0        # gradient-norm clip
-    batch_size: int = 1               # images per step and process
-    grad_accum: int = 1               # micro-batches per optimizer step
-    seed: int = 42
-    size: int = 512                   # image size the model sees (SD 1.x: 512)
-    token: str = DEFAULT_TOKEN
-    init: str = DEFAULT_INIT          # init word of the token
-    init_rows: str = 'entry'          # 'entry': its vocabulary entry if it has one (released), else / 'mean': the mean of its tokens' rows
-    mask_resize: str = 'antialias'    # mask to the latent grid: 'antialias' (PIL's default, released: soft edges) or 'point' (bilinear sampling)
-    train: str = 'qkvo'               # attn2 projections trained: 'qkvo' or 'kv'
-    flip: bool = True                 # horizontal flip p=0.5 (image and mask)
-    brightness: float = 0.5           # brightness jitter on the image (factor in [1-b, 1+b]); 0 = off
-    context: str = 'released'         # context weight: 'released' (0.25 outside) or 'paper' (alpha + (1-alpha) M)
-    alpha: float = 0.5                # the paper's alpha
-    roi_input: str = 'pixel'          # 'pixel' (image*mask, encoded) or 'latent' (paper: M * x_t)
-    roi_prompt: str = 'released'      # 'released' (8 templates) or 'paper' ("A photo of <v*>")
-    weights: dict = field(default_factory=lambda: dict(RELEASED_WEIGHTS))   # loss term -> weight (see losses.LOSSES)
-    mixed_precision: str = 'auto'     # 'auto' (fp16 on a GPU, else 'no'), 'no', 'fp16', 'bf16' (frozen weights in half, trained ones in fp32)
-    gradient_checkpointing: bool = False
-    checkpoint_every: int = 100       # steps between checkpoints
-    keep_checkpoints: int = 2
-    validate_every: int = 0           # steps between validation images; 0 = none
-    validation_steps: int = 25        # sampling steps of a validation image
-    report_to: str|None = None        # accelerate trackers: 'tensorboard', 'wandb', 'all'
-
-# %% ../nbs/10_learn.ipynb #c0257415
-PAPER = dict(context='paper', roi_input='latent', roi_prompt='paper', weights=dict(PAPER_WEIGHTS))
+# %% ../nbs/10_learn.ipynb #0508d58c
 # what may change when a run is resumed; everything else must match the run being continued
 RESUMABLE = ('steps', 'checkpoint_every', 'keep_checkpoints', 'validate_every', 'validation_steps', 'report_to')
 
-# %% ../nbs/10_learn.ipynb #1f7f9eb4
-def check_weights(weights:dict) -> None:
-    "Refuse loss weights for terms the registry lacks, negative ones, or all zero."
-    unknown = sorted(set(weights) - set(LOSSES))
-    if unknown: raise ClicError(f"no loss term called {unknown[0]!r}: use {', '.join(LOSSES)}")
-    if min(weights.values(), default=0) < 0 or not any(weights.values()):
-        raise ClicError(f"loss weights must be >= 0 and not all 0: e.g. {' '.join(f'{k}={v}' for k, v in RELEASED_WEIGHTS.items())}")
-
-# %% ../nbs/10_learn.ipynb #09a384c4
-_CHOICES = dict(train=('qkvo', 'kv'), context=('released', 'paper'), roi_input=('pixel', 'latent'),
-                roi_prompt=('released', 'paper'), mixed_precision=('auto', 'no', 'fp16', 'bf16'), init_rows=INIT_ROWS,
-                mask_resize=MASK_RESIZE)
-
-# %% ../nbs/10_learn.ipynb #6017f7d7
+# %% ../nbs/10_learn.ipynb #bc680c76
 def make_config(config:LearnConfig|None=None, paper:bool=False, **settings) -> LearnConfig:
-    "A checked `LearnConfig`: `config` (default: released), the paper variants if `paper`, then `settings`."
-    cfg = configure(LearnConfig, config, PAPER if paper else None, _CHOICES, **settings)
-    if cfg.mixed_precision == 'auto': cfg = replace(cfg, mixed_precision='fp16' if torch.cuda.is_available() else 'no')   # SPEC: half on a GPU
-    for k in ('steps', 'batch_size', 'grad_accum', 'checkpoint_every', 'keep_checkpoints', 'validation_steps'):
-        if getattr(cfg, k) < 1: raise ClicError(f"{k}={getattr(cfg, k)}: must be at least 1")
-    if cfg.lr <= 0 or cfg.max_grad_norm <= 0: raise ClicError(f"lr={cfg.lr}, max_grad_norm={cfg.max_grad_norm}: both must be positive")
-    if not 0 <= cfg.brightness < 1: raise ClicError(f"brightness={cfg.brightness}: use a jitter in [0, 1), e.g. 0.5")
-    if cfg.size % 64: raise ClicError(f"size={cfg.size}: use a multiple of 64 (SD 1.x: 512)")
-    check_weights(cfg.weights)
+    "`learn_config`, with `mixed_precision='auto'` resolved for this machine: fp16 on a GPU (SPEC), else no."
+    cfg = learn_config(config, paper, **settings)
+    if cfg.mixed_precision == 'auto': cfg = replace(cfg, mixed_precision='fp16' if torch.cuda.is_available() else 'no')
     return cfg
 
 # %% ../nbs/10_learn.ipynb #439ca19e
@@ -197,12 +143,13 @@ def _finite_or_stop(ok:bool, what:str, out:Path):
     raise ClicError(f"{what} is not finite (NaN or inf): training stopped; {where}")
 
 # %% ../nbs/10_learn.ipynb #24811077
-def prepare_source(source, mask, size:int, latent:int, how:str='antialias'):
-    "The checked source image and mask (its region must survive on the `latent` grid, resized `how`), and their pixel tensors at `size`."
+def prepare_source(source, mask, size:int, latent:int, how:str='antialias', fit:str='stretch'):
+    "The checked source image and mask (its region must survive on the `latent` grid, resized `how`), and their pixel tensors at `size` (`fit`: see `Frame`)."
     img = load_image(source, 'source')
     m = match_mask(load_mask(mask, 'mask'), img, 'mask')
-    check_region(m, 'mask', size=latent, how=how)
-    return img, m, image_tensor(img, size, 'source'), resize_mask(m, size, how)
+    frame = Frame(*img.size, fit)
+    check_region(frame.mask(m), 'mask', size=latent, how=how)
+    return img, m, image_tensor(frame.image(img), size, 'source'), resize_mask(frame.mask(m), size, how)
 
 # %% ../nbs/10_learn.ipynb #ee86dec7
 def _keep_source(out:Path, img, m:np.ndarray):
@@ -300,7 +247,7 @@ def _finish(run:Run, object:str, model:str) -> Concept:
 def _setup(acc, model:str, cfg:LearnConfig, source, mask, object:str, out:Path) -> tuple[Run, object, np.ndarray]:
     "Load the model, check the source and its mask, add the token, make it and the attn2 copies trainable, prepare with accelerate."
     pipe = load_pipeline(model, dtype=None if cfg.mixed_precision == 'no' else _DTYPES[cfg.mixed_precision], device=acc.device)
-    src_img, src_mask, image, mask_px = prepare_source(source, mask, cfg.size, family(pipe).latent_size(cfg.size), cfg.mask_resize)
+    src_img, src_mask, image, mask_px = prepare_source(source, mask, cfg.size, family(pipe).latent_size(cfg.size), cfg.mask_resize, cfg.fit)
     tid = add_token(pipe.tokenizer, pipe.text_encoder, cfg.token, cfg.init, cfg.init_rows)
     make_trainable(pipe, [tid], cfg.train)
     named = named_trainables(pipe)

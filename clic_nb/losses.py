@@ -8,13 +8,13 @@ import random
 from dataclasses import dataclass
 from typing import Callable
 import torch
-from .data import ClicError
+from .config import ClicError, LOSS_WEIGHTS, RELEASED_WEIGHTS, PAPER_WEIGHTS
 from .attention import AttentionStore, capture
 
 # %% auto #0
-__all__ = ['LOSSES', 'RELEASED_WEIGHTS', 'PAPER_WEIGHTS', 'ROI_TEMPLATES', 'PAPER_ROI_TEMPLATE', 'SOURCE_TEMPLATE',
-           'weighted_mse', 'context_loss', 'roi_loss', 'att_loss', 'LossTerm', 'total_loss', 'roi_prompt',
-           'masked_image', 'Batch', 'diffusion_target', 'clic_losses']
+__all__ = ['LOSSES', 'ROI_TEMPLATES', 'PAPER_ROI_TEMPLATE', 'SOURCE_TEMPLATE', 'weighted_mse', 'context_loss', 'roi_loss',
+           'att_loss', 'LossTerm', 'total_loss', 'roi_prompt', 'masked_image', 'Batch', 'diffusion_target',
+           'clic_losses']
 
 # %% ../nbs/05_losses.ipynb #b98cd4ed
 def _as_b1hw(m:torch.Tensor) -> torch.Tensor:
@@ -45,19 +45,15 @@ def att_loss(a:torch.Tensor, m:torch.Tensor) -> torch.Tensor:
 # %% ../nbs/05_losses.ipynb #4a0acd9d
 @dataclass(frozen=True)
 class LossTerm:
-    "One term of the CLiC loss: a function of the step's parts, its weight in the released scripts and in the paper."
+    "One term of the CLiC loss: a function of the step's parts and what it measures."
     fn: Callable
-    released: float
-    paper: float
     about: str
 
-# %% ../nbs/05_losses.ipynb #93694fea
+# %% ../nbs/05_losses.ipynb #c10a886e
 LOSSES = dict(
-    context=LossTerm(lambda s: context_loss(s['p1'], s['target1'], s['w']), 0.5, 1.0, 'denoising error of the source, weighted by W'),
-    att=LossTerm(lambda s: att_loss(s['A'], s['m']), 0.25, 0.5, 'the <v*> map against the mask'),
-    roi=LossTerm(lambda s: roi_loss(s['p2'], s['target2'], s['m']), 0.25, 0.5, 'denoising error of the RoI input inside the mask'))
-RELEASED_WEIGHTS = {k: v.released for k, v in LOSSES.items()}
-PAPER_WEIGHTS = {k: v.paper for k, v in LOSSES.items()}
+    context=LossTerm(lambda s: context_loss(s['p1'], s['target1'], s['w']), 'denoising error of the source, weighted by W'),
+    att=LossTerm(lambda s: att_loss(s['A'], s['m']), 'the <v*> map against the mask'),
+    roi=LossTerm(lambda s: roi_loss(s['p2'], s['target2'], s['m']), 'denoising error of the RoI input inside the mask'))
 
 # %% ../nbs/05_losses.ipynb #6c0cc326
 def total_loss(losses:dict, weights:dict=RELEASED_WEIGHTS) -> torch.Tensor:

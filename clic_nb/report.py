@@ -7,6 +7,7 @@ from __future__ import annotations
 import html, json, time
 from pathlib import Path
 import torch
+from .config import check_size, learn_config
 from .data import ClicError, SAMPLES, SAMPLE_OBJECT, sample, load_image, load_mask
 from .seam import family
 from .concept import with_concept
@@ -83,7 +84,8 @@ def demo_settings(model:str, size:int|None=None, steps:int|None=None, seeds:list
     "The demo's settings: the toy settings on the toy model, small and fast on the tiny one, the method's defaults on real weights."
     toy, tiny, gpu = model == 'toy', model == 'tiny', torch.cuda.is_available()
     small = toy or tiny
-    return dict(size=size or (TOY_SIZE if small else 512), steps=steps or (TOY_LEARN['steps'] if toy else 60 if tiny else LearnConfig.steps),
+    return dict(size=check_size(size if size is not None else TOY_SIZE if small else 512),          # 0 is refused, not read as 'unset'
+                steps=learn_config(steps=steps).steps if steps is not None else TOY_LEARN['steps'] if toy else 60 if tiny else LearnConfig.steps,
                 half=gpu and not small, device='cuda' if gpu and not small else None,
                 lr=TOY_LEARN['lr'] if toy else 1e-3 if tiny else LearnConfig.lr, roi_lr=TOY_ROI['lr'] if toy else 5e-3 if tiny else RoiConfig.lr,
                 seeds=list(seeds) if seeds else list(range(4 if toy else 3 if tiny else 5)), t_starts=[15, 10] if toy else [15, 20],

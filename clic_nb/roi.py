@@ -12,62 +12,23 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 from PIL import Image
-from .data import ClicError, load_image, load_mask, match_mask, check_region, image_tensor, resize_mask, MASK_RESIZE
+from .config import ClicError, REGION_TOKEN, RoiConfig, roi_config
+from .data import Frame, load_image, load_mask, match_mask, check_region, image_tensor, resize_mask
 from .seam import family, noise_for, draw, DRAW_KEYS
 from .attention import AttentionStore, capture, minmax_norm, clic_layers
 from .losses import att_loss, diffusion_target, SOURCE_TEMPLATE
-from .concept import (INIT_ROWS, Concept, token_position, make_trainable, train_tokens, merge_tokens, put_token, as_concept, with_concept,
+from .concept import (Concept, token_position, make_trainable, train_tokens, merge_tokens, put_token, as_concept, with_concept,
                              save_region_token, load_region_token, SOURCE_FILE, SOURCE_MASK_FILE)
-from .training import configure, fit, step_generator, augment
+from .training import fit, step_generator, augment
 from .models import load_pipeline
 
 # %% auto #0
-__all__ = ['TARGET_TEMPLATE', 'REGION_TOKEN', 'RoiConfig', 'roi_config', 'damp_low', 'erode', 'dilate', 'open_map', 'binary_mask',
-           'postprocess', 'averaged_map', 'region_token_loss', 'kept_attention', 'learn_region_token', 'RoiMask',
-           'target_mask', 'token_mask', 'iou', 'plot_roi', 'source_token_loss', 'source_masks']
+__all__ = ['TARGET_TEMPLATE', 'damp_low', 'erode', 'dilate', 'open_map', 'binary_mask', 'postprocess', 'averaged_map',
+           'region_token_loss', 'kept_attention', 'learn_region_token', 'RoiMask', 'target_mask', 'token_mask', 'iou',
+           'plot_roi', 'source_token_loss', 'source_masks']
 
 # %% ../nbs/12_roi.ipynb #6368f791
 TARGET_TEMPLATE = "a {w} region of a {object}"
-REGION_TOKEN = '<w*>'
-
-# %% ../nbs/12_roi.ipynb #8b927c3c
-@dataclass
-class RoiConfig:
-    "Every setting of RoI matching; defaults follow SPEC §3 (the optimizer and augmentation are the trainer's)."
-    steps: int = 500                # optimizer steps of the region token
-    lr: float = 1e-5                # AdamW
-    weight_decay: float = 0.1
-    max_grad_norm: float = 1.0
-    seed: int = 42
-    size: int = 512                 # image size the model sees
-    token: str = REGION_TOKEN
-    init: str = 'ktn'               # init word of <w*> for source masks (the target mask starts from <v*>)
-    init_rows: str = 'entry'        # its vocabulary entry (released) or 'mean' of its tokens, as in learning
-    flip: bool = True               # augmentation while learning <w*>
-    brightness: float = 0.5
-    ddim_steps: int = 50            # timesteps the map is averaged over
-    batch: int = 10                 # timesteps per UNet call while averaging (lower it if memory is short)
-    low: float = 0.75               # map values below `low` ...
-    damp: float = 0.9               # ... are multiplied by `damp`
-    kernel: int = 5                 # erosion then dilation, kernel x kernel pixels
-    threshold: float = 100 / 255    # binary mask = opened map > threshold
-    fallback: float = 0.05          # if nothing passes: the top 5% of pixels of the opened map
-    region_train: str = 'token'     # 'token' (SPEC §3: <w*> alone) or 'token+attn' (released seg mode: with the attn2 copies)
-    region_init: str = 'concept'    # <w*> of a target mask starts from 'concept' (<v*>, SPEC) or 'init' (the init word, released)
-    target_latent: str = 'mean'     # the target's latent: the VAE posterior 'mean' (SPEC) or a 'sample' (released)
-    mask_resize: str = 'antialias'  # source mask to the latent grid: 'antialias' (PIL's default, released) or 'point'
-
-# %% ../nbs/12_roi.ipynb #9b48081a
-def roi_config(config:RoiConfig|None=None, **settings) -> RoiConfig:
-    "A checked `RoiConfig`: `config` (default: SPEC §3), then `settings`."
-    c = configure(RoiConfig, config, choices=dict(region_train=('token', 'token+attn'), region_init=('concept', 'init'),
-                                                  target_latent=('mean', 'sample'), init_rows=INIT_ROWS,
-                                                  mask_resize=MASK_RESIZE), **settings)
-    if c.size % 64: raise ClicError(f"size={c.size}: use a multiple of 64 (SD 1.x: 512)")
-    if c.steps < 1 or c.ddim_steps < 1 or c.batch < 1: raise ClicError("steps, ddim_steps and batch must be at least 1")
-    if c.kernel < 1 or c.kernel % 2 == 0: raise ClicError(f"kernel={c.kernel}: use an odd size such as 5")
-    if not 0 < c.fallback <= 1: raise ClicError(f"fallback={c.fallback}: use a fraction of the pixels in (0, 1], e.g. 0.05")
-    return c
 
 # %% ../nbs/12_roi.ipynb #c4a4b05d
 def damp_low(a:torch.Tensor, low:float=0.75, damp:float=0.9) -> torch.Tensor:
@@ -101,10 +62,11 @@ def binary_mask(a:torch.Tensor, threshold:float=100 / 255, fallback:float=0.05, 
     return r >= r.flatten().topk(k).values[-1], True
 
 # %% ../nbs/12_roi.ipynb #5c177dc0
-def postprocess(a:torch.Tensor, size:tuple[int,int], cfg:RoiConfig|None=None) -> tuple[torch.Tensor, torch.Tensor, bool]:
-    "SPEC §3 clean-up of a min-max map `a` (h, w): damp, upsample to `size` (H, W), open, threshold. Returns mask, soft map, fell back."
+def postprocess(a:torch.Tensor, size:tuple[int,int], cfg:RoiConfig|None=None, box:tuple|None=None) -> tuple[torch.Tensor, torch.Tensor, bool]:
+    "SPEC §3 clean-up of a min-max map `a` (h, w): damp, upsample to `size` (H, W), crop to `box` (top, left, h, w: the picture in a padded square), open, threshold. Returns mask, soft map, fell back."
     cfg = cfg or RoiConfig()
     up = F.interpolate(damp_low(a.float(), cfg.low, cfg.damp)[None, None], size=tuple(size), mode='bilinear', align_corners=False)[0, 0]
+    if box is not None: up = up[box[0]:box[0] + box[2], box[1]:box[1] + box[3]]
     soft = open_map(up, cfg.kernel)
     mask, fell = binary_mask(soft, cfg.threshold, cfg.fallback, up)
     return mask, soft, fell
@@ -159,8 +121,9 @@ def learn_region_token(pipe, concept:Concept, source, source_mask, object:str, c
     if cfg.token == concept.token: raise ClicError(f"the region token {cfg.token} is the concept's own: pick another, e.g. <w*>")
     img = load_image(source, 'source')
     m = match_mask(load_mask(source_mask, 'source mask'), img, 'source mask')
-    check_region(m, 'source mask', size=family(pipe).latent_size(cfg.size), how=cfg.mask_resize)
-    image, mask = image_tensor(img, cfg.size, 'source'), resize_mask(m, cfg.size, cfg.mask_resize)
+    frame = Frame(*img.size, cfg.fit)
+    check_region(frame.mask(m), 'source mask', size=family(pipe).latent_size(cfg.size), how=cfg.mask_resize)
+    image, mask = image_tensor(frame.image(img), cfg.size, 'source'), resize_mask(frame.mask(m), cfg.size, cfg.mask_resize)
     v_row = pipe.text_encoder.get_input_embeddings().weight[pipe.tokenizer.convert_tokens_to_ids(concept.token)].detach().clone()
     start = v_row if cfg.region_init == 'concept' else None               # <w*> starts as <v*> (also when learned again), or from init
     tid = put_token(pipe, cfg.token, start, init=concept.token if start is not None else cfg.init, rows=cfg.init_rows)
@@ -228,9 +191,10 @@ def token_mask(pipe, img:Image.Image, prompt:str, token:str, cfg:RoiConfig|None=
     cfg = cfg or RoiConfig()
     pos, model = token_position(pipe.tokenizer, prompt, token), family(pipe)
     noise = 'mean' if cfg.target_latent == 'mean' else draw(cfg.seed, DRAW_KEYS['vae'])      # SPEC: the mean; released: a sample
-    with torch.no_grad(): emb, latent = model.encode_prompts(prompt), model.encode_image(image_tensor(img, cfg.size, 'target'), noise)
+    frame = Frame(*img.size, cfg.fit)
+    with torch.no_grad(): emb, latent = model.encode_prompts(prompt), model.encode_image(image_tensor(frame.image(img), cfg.size, 'target'), noise)
     a = averaged_map(pipe, latent, emb, pos, cfg)
-    mask, soft, fell = postprocess(a, (img.height, img.width), cfg)
+    mask, soft, fell = postprocess(a, frame.grid(), cfg, frame.box())
     return RoiMask(mask.float().cpu().numpy(), soft.float().cpu().numpy(), a.cpu(), fell, token, losses or [])
 
 # %% ../nbs/12_roi.ipynb #1de25896
@@ -287,16 +251,17 @@ def source_masks(images, object:str, pipe=None, model:str='tiny', config:RoiConf
     params = make_trainable(pipe, [tid], 'qkvo')
     model, prompt = family(pipe), SOURCE_TEMPLATE.format(object=object, v=cfg.token)
     pos, ids = token_position(pipe.tokenizer, prompt, cfg.token), model.ids(prompt)
-    pixels = [image_tensor(im, cfg.size, 'source') for im in imgs]
+    frames = [Frame(*im.size, cfg.fit) for im in imgs]
+    pixels = [image_tensor(f.image(im), cfg.size, 'source') for f, im in zip(frames, imgs)]
     try: losses = fit(params, lambda k: source_token_loss(pipe, pixels, ids, k, cfg), cfg.steps, cfg.lr, cfg.weight_decay,
                       cfg.max_grad_norm, 'clic mask: sources', progress)
     finally: merge_tokens(pipe.text_encoder)
     for p in params: p.requires_grad_(False)
     with torch.no_grad(): emb = model.encode_text(ids)
     out = []
-    for im, px in zip(imgs, pixels):
+    for f, px in zip(frames, pixels):
         with torch.no_grad(): latent = model.encode_image(px)
         a = averaged_map(pipe, latent, emb, pos, cfg)
-        mask, soft, fell = postprocess(a, (im.height, im.width), cfg)
+        mask, soft, fell = postprocess(a, f.grid(), cfg, f.box())
         out.append(RoiMask(mask.float().cpu().numpy(), soft.float().cpu().numpy(), a.cpu(), fell, cfg.token, losses))
     return out

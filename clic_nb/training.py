@@ -5,7 +5,6 @@
 # %% ../nbs/06_training.ipynb #8b5e1e10
 from __future__ import annotations
 import csv, hashlib, json, shutil
-from dataclasses import replace, fields
 from pathlib import Path
 import numpy as np
 import torch
@@ -16,18 +15,8 @@ from .seam import draw
 from .losses import LOSSES
 
 # %% auto #0
-__all__ = ['LOG_FIELDS', 'configure', 'step_generator', 'augment', 'fit', 'params_digest', 'save_checkpoint', 'list_checkpoints',
+__all__ = ['LOG_FIELDS', 'step_generator', 'augment', 'fit', 'params_digest', 'save_checkpoint', 'list_checkpoints',
            'load_checkpoint', 'read_log', 'restart_log', 'append_log', 'smooth', 'plot_losses']
-
-# %% ../nbs/06_training.ipynb #77c456e6
-def configure(cls, config=None, preset:dict|None=None, choices:dict|None=None, **settings):
-    "A `cls` dataclass: `config` (default `cls()`), then `preset`, then `settings`; unknown names and values outside `choices` refused."
-    unknown = sorted(set(settings) - {f.name for f in fields(cls)})
-    if unknown: raise ClicError(f"unknown setting {unknown[0]!r}: see {cls.__name__} (or the command's --help) for the settings")
-    c = replace(config or cls(), **{**(preset or {}), **settings})
-    for k, ok in (choices or {}).items():
-        if getattr(c, k) not in ok: raise ClicError(f"{k}={getattr(c, k)!r}: use one of {', '.join(map(str, ok))}")
-    return c
 
 # %% ../nbs/06_training.ipynb #94edd879
 def step_generator(seed:int, step:int, micro:int=0, rank:int=0) -> torch.Generator:

@@ -4,60 +4,25 @@
 
 # %% ../nbs/11_transfer.ipynb #69faa9f9
 from __future__ import annotations
-from dataclasses import dataclass, field, replace, fields
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
 from PIL import Image, ImageDraw
 from tqdm.auto import tqdm
-from .data import ClicError, load_image, load_mask, match_mask, check_region, image_tensor, tensor_image, resize_mask, MASK_RESIZE
+from .config import ClicError, TransferConfig, transfer_config
+from .data import Frame, load_image, load_mask, match_mask, check_region, image_tensor, tensor_image, resize_mask
 from .seam import family, noise_for
 from .attention import AttentionStore, capture, released_gradient
 from contextlib import nullcontext
 from .losses import SOURCE_TEMPLATE
 from .concept import token_position, as_concept, with_concept
-from .training import configure
 from .models import load_pipeline
 
 # %% auto #0
-__all__ = ['PAPER_TRANSFER', 'RELEASED_STEPS', 'TransferConfig', 'transfer_config', 'blend', 'token_map', 'guide', 'paste_alpha',
-           'paste_back', 'TransferResult', 'edit_latents', 'EditInputs', 'edit_inputs', 'transfer', 'contact_sheet']
-
-# %% ../nbs/11_transfer.ipynb #cff6d74d
-@dataclass
-class TransferConfig:
-    "Every setting of a transfer; defaults are the released scripts' (SPEC §2)."
-    steps: int = 50                 # DDIM steps
-    eta: float = 1.0                # DDIM eta
-    guidance_scale: float = 7.5     # classifier-free guidance
-    t_start: int = 15               # steps whose latent is the noised target everywhere (0 .. steps)
-    blend_until: int|None = None    # blend at steps i <= blend_until (None: 45 of 50, scaled to `steps`; the last ones harmonise seams)
-    guide_until: int|None = None    # attention guidance at steps i < guide_until (None: 30 of 50, scaled to `steps`)
-    update: str = 'adam'            # 'adam' (one fresh-Adam step) or 'gradient' (paper: x -= lr * grad)
-    guidance_grad: str = 'released' # 'released': no gradient through attention outputs (the released script); 'full'
-    lr: float = 0.01                # Adam's lr, or the paper's eta
-    strength: float = 1.0           # scales the guidance; negative pushes the concept out of the region
-    target: str = 'ones'            # guidance target: 'ones' or 'mask' (paper)
-    size: int = 512                 # image size the model sees
-    negative_prompt: str = ''
-    dilate: int = 0                 # paste-back: pixels the mask grows by (0: 1% of the longer side, at least 2)
-    mask_resize: str = 'antialias'  # mask to the latent grid: 'antialias' (PIL's default, released: kept soft) or 'point'
-
-# %% ../nbs/11_transfer.ipynb #9cd17f67
-PAPER_TRANSFER = dict(update='gradient', target='mask')
-RELEASED_STEPS = dict(steps=50, blend_until=45, guide_until=30)     # SPEC §2's numbers, for 50 DDIM steps
-
-# %% ../nbs/11_transfer.ipynb #4b9383e4
-def transfer_config(config:TransferConfig|None=None, paper:bool=False, **settings) -> TransferConfig:
-    "A checked `TransferConfig`: `config` (default: released), the paper variants if `paper`, then `settings`; unset step ranges scaled to `steps`."
-    c = configure(TransferConfig, config, PAPER_TRANSFER if paper else None, dict(update=('adam', 'gradient'), target=('ones', 'mask'), guidance_grad=('released', 'full'),
-                                                                             mask_resize=MASK_RESIZE), **settings)
-    scale = lambda k: getattr(c, k) if getattr(c, k) is not None else round(RELEASED_STEPS[k] * c.steps / RELEASED_STEPS['steps'])
-    c = replace(c, blend_until=scale('blend_until'), guide_until=scale('guide_until'))
-    if not 0 <= c.t_start <= c.steps: raise ClicError(f"t_start={c.t_start}: use a step in 0..{c.steps} (15 or 20 for 50 steps)")
-    if c.size % 64: raise ClicError(f"size={c.size}: use a multiple of 64 (SD 1.x: 512)")
-    return c
+__all__ = ['blend', 'token_map', 'guide', 'paste_alpha', 'paste_back', 'TransferResult', 'edit_latents', 'EditInputs',
+           'edit_inputs', 'transfer', 'contact_sheet']
 
 # %% ../nbs/11_transfer.ipynb #d70cbcbf
 def blend(x:torch.Tensor, noised:torch.Tensor, m:torch.Tensor, free:bool) -> torch.Tensor:
@@ -115,11 +80,12 @@ class TransferResult:
     config: TransferConfig|None = None
 
 # %% ../nbs/11_transfer.ipynb #c2130f46
-def _target_inputs(target, mask, latent:int, how:str='antialias'):
+def _target_inputs(target, mask, latent:int, how:str='antialias', fit:str='stretch'):
     img = load_image(target, 'target')
     m = match_mask(load_mask(mask, 'mask'), img, 'mask')
-    check_region(m, 'mask', size=latent, how=how)
-    return img, m
+    frame = Frame(*img.size, fit)
+    check_region(frame.mask(m), 'mask', size=latent, how=how)
+    return img, m, frame
 
 # %% ../nbs/11_transfer.ipynb #90565ea0
 def edit_latents(model, x_tg, m, emb, pos, seeds, t_start, cfg, sched, callback=None, trace=None):
@@ -162,18 +128,19 @@ class EditInputs:
     cond: torch.Tensor           # features of "a {object} with <v*> style"
     pos: int                     # the position of <v*> in it
     sched: object                # DDIM with the run's timesteps
+    frame: Frame                 # where the target sits in the model's square
 
 # %% ../nbs/11_transfer.ipynb #baddb6c0
 def edit_inputs(pipe, token:str, target, mask, object:str, cfg:TransferConfig) -> EditInputs:
     "Check the target and its mask (the region must survive on the latent grid) and encode what every seed shares."
     sd, dev, dt = family(pipe), pipe.unet.device, pipe.unet.dtype
     L = sd.latent_size(cfg.size)
-    img, m_full = _target_inputs(target, mask, L, cfg.mask_resize)
+    img, m_full, frame = _target_inputs(target, mask, L, cfg.mask_resize, cfg.fit)
     prompt = SOURCE_TEMPLATE.format(object=object, v=token)
     pos = token_position(pipe.tokenizer, prompt, token)
     with torch.no_grad(): uncond, cond = sd.encode_prompts([cfg.negative_prompt, prompt]).chunk(2)
-    return EditInputs(sd, img, m_full, resize_mask(m_full, L, cfg.mask_resize).to(dev, dt), image_tensor(img, cfg.size, 'target').to(dev, pipe.vae.dtype),
-                      uncond, cond, pos, sd.ddim(cfg.steps, dev))
+    return EditInputs(sd, img, m_full, resize_mask(frame.mask(m_full), L, cfg.mask_resize).to(dev, dt),
+                      image_tensor(frame.image(img), cfg.size, 'target').to(dev, pipe.vae.dtype), uncond, cond, pos, sd.ddim(cfg.steps, dev), frame)
 
 # %% ../nbs/11_transfer.ipynb #cb09d630
 def _edit_chunk(e:EditInputs, seeds:list[int], ts:int, cfg:TransferConfig, callback=None, trace=None) -> torch.Tensor:
@@ -215,7 +182,7 @@ def transfer(concept, target, mask, object:str, seeds=(0,), t_starts=None, pipe=
             dec = _edit_chunk(e, chunk, ts, replace(cfg, t_start=ts), step_done, tr)
             for b, s in enumerate(chunk):
                 edits[s, ts] = tensor_image(dec[b:b + 1].float())
-                images[s, ts] = paste_back(e.img, edits[s, ts], e.m_full, cfg.dilate)
+                images[s, ts] = paste_back(e.img, e.frame.crop(edits[s, ts]), e.m_full, cfg.dilate)
             if trace: traces.append(dict(t_start=ts, seeds=chunk, steps=tr))
     bar.close()
     return TransferResult(images, edits, traces, cfg)
