@@ -11,8 +11,8 @@ from .config import (ClicError, LearnConfig, TransferConfig, RoiConfig, RELEASED
                             transfer_config, roi_config, check_size, check_generation)
 
 # %% auto #0
-__all__ = ['COMMANDS', 'REQUIRED', 'SD14', 'command', 'pick_threads', 'main', 'demo', 'parse_weights', 'learn', 'parse_seeds',
-           'transfer', 'generate', 'mask']
+__all__ = ['COMMANDS', 'REQUIRED', 'SD14', 'command', 'file_part', 'pick_threads', 'main', 'demo', 'parse_weights', 'learn',
+           'parse_seeds', 'transfer', 'generate', 'mask']
 
 # %% ../nbs/99_cli.ipynb #38c6ec78
 COMMANDS = {}
@@ -52,7 +52,7 @@ def _parser(cmd:str):
 def _unknown_option(cmd:str, p, args:list[str]) -> str|None:
     "The first word of `args` that looks like an option `cmd` does not have (argparse would first complain of a missing required one), with the nearest real one."
     import difflib
-    known = [o for a in p._actions for o in a.option_strings]
+    known = list(p._option_string_actions)                 # both spellings, --two-words and --two_words
     for w in args:
         name = w.split('=')[0]
         if name.startswith('--') and not any(o.startswith(name) for o in known):     # a prefix of a real option is fine, as in argparse
@@ -76,6 +76,25 @@ def _existing(kind:str='file', **paths) -> None:
             if not Path(p).is_dir(): raise ClicError(f"{what}: not a concept folder: pass the --out folder of clic learn")
         elif not Path(p).exists(): raise ClicError(f"{what}: no such file: check the path")
         elif Path(p).is_dir(): raise ClicError(f"{what}: is a folder, not an image file: pass a PNG or JPEG file")
+
+# %% ../nbs/99_cli.ipynb #9cadfe18
+def file_part(object:str) -> str:
+    "`object` as a safe part of a file name: runs of anything but letters, digits, '.', '-' and '_' become one '_'; no leading dot."
+    return re.sub(r'[^\w.-]+', '_', str(object).strip()).lstrip('.') or 'object'
+
+def _outputs_free(outputs:list, inputs:list, overwrite:bool=False) -> None:
+    "Refuse, before any work: an output that is an input (always), two outputs of the same name, or an existing one (unless `overwrite`)."
+    given, seen = {Path(p).resolve() for p in inputs if p is not None and p != 'auto'}, set()
+    for o in map(Path, outputs):
+        r = o.resolve()
+        if r in given: raise ClicError(f"{o} is an input of this command: write the result under another name (--out)")
+        if r in seen: raise ClicError(f"two results would be written to {o}: give the inputs different names")
+        seen.add(r)
+        if o.is_dir(): raise ClicError(f"{o} is a folder: name a file, or another --out")
+        if o.exists() and not overwrite: raise ClicError(f"{o} exists: pass --overwrite to replace it, or another --out")
+    for parent in {Path(o).parent for o in outputs}:
+        if any(p.exists() and not p.is_dir() for p in (parent, *parent.parents)):
+            raise ClicError(f"{parent} cannot be a folder: a file of that name is in the way; pass another --out")
 
 # %% ../nbs/99_cli.ipynb #9d4434d0
 SD14 = 'CompVis/stable-diffusion-v1-4'          # the model CLiC is defined on: the default where a command learns
@@ -251,6 +270,7 @@ def transfer(concept:Param('concept folder (the --out of clic learn)', str)=None
              fit:Param("a non-square image to the model's square: 'stretch' (released) or 'pad' (centred on a square of its border colour: shape kept; results cropped back)", str)=_T.fit,
              size:Param('image size the model sees (SD 1.x: 512)', int)=_T.size,
              batch:Param('seeds per batch (default: all at once; lower it if memory is short)', int)=None,
+             overwrite:Param('replace results of the same name in --out', bool)=False,
              model:Param("base model (default: the concept's own)", str)=None,
              mask_steps:Param("with --mask auto: optimizer steps of <w*> if the concept has none saved yet", int)=RoiConfig.steps,
              quiet:Param('no progress bars', bool)=False):
@@ -263,13 +283,15 @@ def transfer(concept:Param('concept folder (the --out of clic learn)', str)=None
     if batch is not None and batch < 1: raise ClicError(f"--batch {batch}: use at least 1 seed per batch")
     _existing('folder', concept=concept)
     _existing(target=target, mask=None if mask == 'auto' else mask)
+    names = [f'{file_part(object)}_seed{s}_t{ts}.png' for ts in t_starts for s in seeds] + ['contact_sheet.png']
+    _outputs_free([Path(out)/n for n in names + (['auto_mask.png', 'auto_mask_soft.png'] if mask == 'auto' else [])], [target, mask], overwrite)
     from clic_nb.transfer import transfer as transfer_concept, contact_sheet
     from clic_nb.data import load_image
     if mask == 'auto': mask = _auto_mask(concept, target, object, Path(out), model, size, mask_steps, fit, quiet)
     r = transfer_concept(concept, target, mask, object, seeds=seeds, t_starts=t_starts, model=model, paper=paper, batch=batch,
                          progress=not quiet, **settings)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    for (s, ts), im in r.images.items(): im.save(out/f'{object}_seed{s}_t{ts}.png')
+    for (s, ts), im in r.images.items(): im.save(out/f'{file_part(object)}_seed{s}_t{ts}.png')
     contact_sheet(load_image(target), mask, r.images).save(out/'contact_sheet.png')
     print(f"clic transfer: {len(r.images)} results ({len(set(s for s, _ in r.images))} seeds x t_start {sorted(set(t for _, t in r.images))}) "
           f"and contact_sheet.png in {out}")
@@ -287,18 +309,20 @@ def generate(concept:Param('concept folder (the --out of clic learn)', str)=None
              guidance_scale:Param('classifier-free guidance scale', float)=7.5,
              size:Param('image size (SD 1.x: 512)', int)=512,
              model:Param("base model (default: the concept's own)", str)=None,
+             overwrite:Param('replace results of the same name in --out', bool)=False,
              quiet:Param('no progress bar', bool)=False):
     "Generate new objects that carry a learned concept, by two-stage sampling (chapter: https://clic-nb.github.io/clic-nb/generate.html)."
     _required('generate', concept=concept, object=object, out=out)
     ss = parse_seeds(seeds) if seeds else list(range(n))
     check_generation(len(ss), layout_steps, steps, size)            # checked before torch loads
     _existing('folder', concept=concept)
+    _outputs_free([Path(out)/f'{file_part(object)}_seed{s}.png' for s in ss] + [Path(out)/'contact_sheet.png'], [], overwrite)
     from PIL import Image
     from clic_nb.generate import generate as generate_objects
     ims = generate_objects(concept, object, seeds=ss, layout_steps=layout_steps, steps=steps, guidance_scale=guidance_scale, size=size, model=model,
                            progress=not quiet)
     out = Path(out); out.mkdir(parents=True, exist_ok=True)
-    for s, im in zip(ss, ims): im.save(out/f'{object}_seed{s}.png')
+    for s, im in zip(ss, ims): im.save(out/f'{file_part(object)}_seed{s}.png')
     sheet = Image.new('RGB', (size * len(ims), size), 'white')
     for k, im in enumerate(ims): sheet.paste(im, (k * size, 0))
     sheet.save(out/'contact_sheet.png')
@@ -326,6 +350,7 @@ def mask(concept:Param('concept folder (the --out of clic learn): find its regio
          mask_resize:Param("source mask to the latent grid: 'antialias' (PIL's default resize, released) or 'point' (bilinear sampling)", str)=_R.mask_resize,
          fit:Param("a non-square image to the model's square: 'stretch' (released) or 'pad' (centred on a square of its border colour: shape kept; results cropped back)", str)=_R.fit,
          model:Param("base model (default: the concept's own; with --sources: CompVis/stable-diffusion-v1-4)", str)=None,
+         overwrite:Param('replace masks of the same name', bool)=False,
          quiet:Param('no progress bar', bool)=False):
     "Find a concept's region automatically: in a target image, or in each of several source images (chapter: https://clic-nb.github.io/clic-nb/roi.html)."
     if (sources is None) == (concept is None):
@@ -336,6 +361,7 @@ def mask(concept:Param('concept folder (the --out of clic learn): find its regio
     kw['progress'] = not quiet
     if sources is not None:
         for src in sources: _existing(sources=src)
+        _outputs_free([Path(out)/f'{Path(s).stem}_{kind}.png' for s in sources for kind in ('mask', 'soft')], sources, overwrite)
         from clic_nb.roi import source_masks
         rois = source_masks(sources, object, model=model or SD14, **kw)
         folder = Path(out); folder.mkdir(parents=True, exist_ok=True)
@@ -349,6 +375,7 @@ def mask(concept:Param('concept folder (the --out of clic learn): find its regio
     if dest.suffix.lower() != '.png': raise ClicError(f"--out {out}: name a .png file for the mask")
     _existing('folder', concept=concept)
     _existing(target=target, source=source, source_mask=source_mask)
+    _outputs_free([dest, dest.with_name(f'{dest.stem}_soft.png')], [target, source, source_mask], overwrite)
     from clic_nb.roi import target_mask
     roi = target_mask(concept, target, object, source=source, source_mask=source_mask, source_object=source_object, model=model, **kw)
     dest.parent.mkdir(parents=True, exist_ok=True)
