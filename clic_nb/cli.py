@@ -11,8 +11,8 @@ from .config import (ClicError, LearnConfig, TransferConfig, RoiConfig, RELEASED
                             transfer_config, roi_config, check_size, check_generation)
 
 # %% auto #0
-__all__ = ['COMMANDS', 'REQUIRED', 'SD14', 'command', 'file_part', 'pick_threads', 'main', 'demo', 'parse_weights', 'learn',
-           'parse_seeds', 'transfer', 'generate', 'mask']
+__all__ = ['COMMANDS', 'REQUIRED', 'SD14', 'command', 'file_part', 'pick_threads', 'os_error_line', 'main', 'demo',
+           'parse_weights', 'learn', 'parse_seeds', 'transfer', 'generate', 'mask']
 
 # %% ../nbs/99_cli.ipynb #38c6ec78
 COMMANDS = {}
@@ -121,6 +121,16 @@ def pick_threads(env=None, cores:int|None=None, load:float|None=None) -> int:
     else: env['OMP_NUM_THREADS'] = str(n)          # torch loads after the options are checked, and reads this when it does
     return n
 
+# %% ../nbs/99_cli.ipynb #7410c133
+def os_error_line(e:OSError) -> str:
+    "An `OSError` (full disk, no permission, a file where a folder should be) as one line: the path, what went wrong, what to do."
+    import errno
+    fix = {errno.ENOSPC: 'free some space there or pass another --out (nothing half-written is kept)',
+           errno.EDQUOT: 'free some space there or pass another --out (nothing half-written is kept)',
+           errno.EACCES: 'pass a folder you may write to', errno.EROFS: 'pass a folder you may write to', errno.EPERM: 'pass a folder you may write to',
+           errno.ENOTDIR: 'a file stands where a folder is needed: pass another --out'}.get(e.errno, 'check the path')
+    return f"{e.filename or 'a file'}: {e.strerror or e}: {fix}"
+
 # %% ../nbs/99_cli.ipynb #2689e9bd
 def main(argv:list[str]|None=None) -> int:
     "Entry point of the `clic` console script (which also picks torch's threads; a Python caller passing `argv` keeps its own)."
@@ -138,6 +148,7 @@ def main(argv:list[str]|None=None) -> int:
     args.pop('pdb', None); args.pop('xtra', None)
     try: COMMANDS[cmd](**args)
     except ClicError as e: return _fail(cmd, str(e))
+    except OSError as e: return _fail(cmd, os_error_line(e))
     except KeyboardInterrupt:
         print(f"clic {cmd}: interrupted; a run with checkpoints continues with the same command and --resume", file=sys.stderr)
         return 130

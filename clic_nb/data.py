@@ -5,6 +5,7 @@
 # %% ../nbs/00_data.ipynb #09885bd1
 from __future__ import annotations
 import os, shutil, sys, warnings
+from contextlib import contextmanager
 from pathlib import Path
 import numpy as np
 import torch
@@ -13,9 +14,9 @@ from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
 from .config import ClicError, MASK_RESIZE, FITS
 
 # %% auto #0
-__all__ = ['SAMPLES', 'SAMPLE_OBJECT', 'notice', 'load_image', 'image_tensor', 'Frame', 'tensor_image', 'load_mask',
+__all__ = ['SAMPLES', 'SAMPLE_OBJECT', 'LOCK_FILE', 'notice', 'load_image', 'image_tensor', 'Frame', 'tensor_image', 'load_mask',
            'resize_mask', 'check_region', 'match_mask', 'binarize', 'invert', 'zero_border', 'context_weight',
-           'draw_samples', 'sample', 'write_samples', 'atomic_write']
+           'draw_samples', 'sample', 'write_samples', 'atomic_write', 'folder_lock']
 
 # %% ../nbs/00_data.ipynb #c7dd5823
 def _name(src, name=None):
@@ -316,3 +317,21 @@ def atomic_write(path, write) -> Path:
     finally:
         _remove(tmp); _remove(old)
     return path
+
+# %% ../nbs/00_data.ipynb #f2fe9b08
+LOCK_FILE = '.clic.lock'
+
+@contextmanager
+def folder_lock(folder, who:str='another run'):
+    "Hold an exclusive lock on `folder` (made if needed) for the block; refuse at once, in one line, if another process holds it."
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    try: import fcntl
+    except ImportError: yield folder; return              # no flock (Windows): no lock
+    f = open(folder/LOCK_FILE, 'w')
+    try:
+        try: fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError: raise ClicError(f"{folder} is in use by {who}: wait for it to finish, or pass another --out") from None
+        try: yield folder
+        finally: (folder/LOCK_FILE).unlink(missing_ok=True)
+    finally: f.close()

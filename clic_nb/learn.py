@@ -13,23 +13,25 @@ import torch.nn as nn
 from PIL import Image
 from tqdm.auto import tqdm
 from .config import ClicError, LearnConfig, learn_config
-from .data import Frame, load_image, load_mask, match_mask, check_region, image_tensor, resize_mask, context_weight, atomic_write
+from contextlib import nullcontext
+from .data import Frame, folder_lock, load_image, load_mask, match_mask, check_region, image_tensor, resize_mask, context_weight, atomic_write
 from .seam import family
 from .attention import clic_layers
 from .losses import Batch, clic_losses, roi_prompt, SOURCE_TEMPLATE, LOSSES
 from .concept import (Concept, add_token, token_position, make_trainable, count_trainable,
-                             SOURCE_FILE, SOURCE_MASK_FILE, CONFIG_FILE, LOG_FILE, LOSS_PLOT, VALIDATION)
+                             SOURCE_FILE, SOURCE_MASK_FILE, CONFIG_FILE, LOG_FILE, LOSS_PLOT, VALIDATION, EMBEDS_FILE, ATTN_FILE, META_FILE)
 from .training import (step_generator, augment, save_checkpoint, list_checkpoints, load_checkpoint,
                               params_digest, restart_log, append_log, plot_losses)
 from .models import load_pipeline
 
 # %% auto #0
-__all__ = ['RESUMABLE', 'LOGGED', 'make_config', 'StepData', 'ClicModel', 'named_trainables', 'check_out', 'prepare_source',
-           'Run', 'learn']
+__all__ = ['RESUMABLE', 'LOGGED', 'make_config', 'StepData', 'ClicModel', 'named_trainables', 'check_out', 'check_same_inputs',
+           'prepare_source', 'Run', 'learn']
 
 # %% ../nbs/10_learn.ipynb #0508d58c
-# what may change when a run is resumed; everything else must match the run being continued
-RESUMABLE = ('steps', 'checkpoint_every', 'keep_checkpoints', 'validate_every', 'validation_steps', 'report_to')
+# what may change when a run is resumed; everything else must match the run being continued. `lr` may: a run stopped
+# by the NaN guard goes on from its last good checkpoint with a lower one
+RESUMABLE = ('steps', 'lr', 'checkpoint_every', 'keep_checkpoints', 'validate_every', 'validation_steps', 'report_to')
 
 # %% ../nbs/10_learn.ipynb #bc680c76
 def make_config(config:LearnConfig|None=None, paper:bool=False, **settings) -> LearnConfig:
@@ -98,8 +100,8 @@ def check_out(out:Path, cfg:LearnConfig, resume:bool) -> Path|None:
     if not cfg_file.exists():
         if list_checkpoints(out) or (out/LOG_FILE).exists():
             raise ClicError(f"{out} holds a CLiC run without config.json: pass a new --out")
-        taken = [f for f in (SOURCE_FILE, SOURCE_MASK_FILE) if (out/f).exists()]
-        if taken: raise ClicError(f"{out} already has a {taken[0]} (a run keeps copies of its inputs under that name): pass a new --out")
+        taken = [f for f in (SOURCE_FILE, SOURCE_MASK_FILE, EMBEDS_FILE, ATTN_FILE, META_FILE) if (out/f).exists()]
+        if taken: raise ClicError(f"{out} already has a {taken[0]}, which a run writes (a concept, or a copy of its inputs): pass a new --out")
         return None
     if not resume: raise ClicError(f"{out} already holds a CLiC run: pass --resume to continue it, or a new --out")
     saved, now = json.loads(cfg_file.read_text())['settings'], _settings(cfg)
@@ -108,7 +110,20 @@ def check_out(out:Path, cfg:LearnConfig, resume:bool) -> Path|None:
             raise ClicError(f"--resume with other settings than the run in {out}: {k} was {saved.get(k)!r}, now {now[k]!r}; "
                             "use the run's settings or a new --out")
     ck = list_checkpoints(out)
+    done = int(ck[-1].name.split('-')[-1]) if ck else 0
+    if done > cfg.steps: raise ClicError(f"--steps {cfg.steps} is fewer than the {done} steps the run in {out} has done: pass --steps {done} or more, or a new --out")
     return ck[-1] if ck else None
+
+# %% ../nbs/10_learn.ipynb #c54890c3
+def check_same_inputs(out:Path, source, mask) -> None:
+    "On resume: refuse a source or mask other than the copies the run kept (a resume continues the same concept; the copies stay)."
+    img = load_image(source, 'source')
+    given = dict(source=np.asarray(img), mask=(match_mask(load_mask(mask, 'mask'), img, 'mask') * 255).round().astype(np.uint8))
+    for what, name in (('source', SOURCE_FILE), ('mask', SOURCE_MASK_FILE)):
+        if not (out/name).exists(): continue
+        kept = np.asarray(Image.open(out/name).convert('RGB' if what == 'source' else 'L'))
+        if kept.shape != given[what].shape or not np.array_equal(kept, given[what]):
+            raise ClicError(f"--resume with another --{what} than the run in {out} (its copy: {out/name}): pass that one, or a new --out")
 
 # %% ../nbs/10_learn.ipynb #ed9af736
 _DTYPES = dict(no=torch.float32, fp16=torch.float16, bf16=torch.bfloat16)
@@ -259,18 +274,16 @@ def _setup(acc, model:str, cfg:LearnConfig, source, mask, object:str, out:Path) 
     model_, opt = acc.prepare(model_, opt)
     return Run(acc, pipe, model_, opt, data, named, cfg, out), src_img, src_mask
 
-# %% ../nbs/10_learn.ipynb #a7843041
-def learn(source, mask, object:str, out, model:str='tiny', config:LearnConfig|None=None, paper:bool=False,
-          resume:bool=False, callback=None, progress:bool=True, **settings) -> Concept:
-    "Learn the concept under `mask` in `source` (an image of a `object`) into the folder `out`; returns the `Concept`."
-    cfg, out = make_config(config, paper, **settings), Path(out)
-    if not str(object).strip(): raise ClicError("object is empty: name the source's object, e.g. --object vase")
-    acc = _accelerator(cfg, out)
+# %% ../nbs/10_learn.ipynb #97db192b
+def _learn_run(acc, cfg:LearnConfig, source, mask, object:str, out:Path, model:str, resume:bool, callback, progress:bool) -> Concept:
+    "The run of `learn` once its folder is locked: check the folder (and on resume the inputs), set up, train, save."
     start_ck = check_out(out, cfg, resume)
+    if resume and (out/CONFIG_FILE).exists(): check_same_inputs(out, source, mask)
     acc.wait_for_everyone()                                   # every process has checked before the main one writes
     run, src_img, src_mask = _setup(acc, model, cfg, source, mask, object, out)
     model_, opt, data, named = run.model, run.opt, run.data, run.named
     start = load_checkpoint(start_ck, named, opt, acc.scaler) if start_ck else 0
+    for g in opt.param_groups: g['lr'] = cfg.lr                 # the optimizer state keeps the old run's lr; --resume --lr changes it
     _record(run, source, object, model, src_img, src_mask, start)
     if cfg.report_to: acc.init_trackers('clic', config={k: str(v) if v is None else v for k, v in _settings(cfg).items()})
     bar = tqdm(total=cfg.steps, initial=start, desc='clic learn', disable=not (progress and acc.is_main_process), dynamic_ncols=True)
@@ -284,3 +297,13 @@ def learn(source, mask, object:str, out, model:str='tiny', config:LearnConfig|No
     acc.wait_for_everyone()
     acc.end_training()
     return concept
+
+# %% ../nbs/10_learn.ipynb #a7843041
+def learn(source, mask, object:str, out, model:str='tiny', config:LearnConfig|None=None, paper:bool=False,
+          resume:bool=False, callback=None, progress:bool=True, **settings) -> Concept:
+    "Learn the concept under `mask` in `source` (an image of a `object`) into the folder `out`; returns the `Concept`."
+    cfg, out = make_config(config, paper, **settings), Path(out)
+    if not str(object).strip(): raise ClicError("object is empty: name the source's object, e.g. --object vase")
+    acc = _accelerator(cfg, out)
+    with folder_lock(out, 'another clic learn') if acc.is_main_process else nullcontext():    # one run per folder, from the start
+        return _learn_run(acc, cfg, source, mask, object, out, model, resume, callback, progress)

@@ -95,15 +95,21 @@ def load_checkpoint(path:Path, named:dict, optimizer, scaler=None) -> int:
 LOG_FIELDS = ('step', 'total', *LOSSES, 'seconds')       # one column per term of the loss registry
 
 # %% ../nbs/06_training.ipynb #3dad2c23
-def read_log(path) -> list[dict]:
-    "The rows of a loss CSV as dicts of floats (step as int)."
+def read_log(path, whole_only:bool=False) -> list[dict]:
+    "The rows of a loss CSV as dicts of floats (step as int); `whole_only`: skip rows that do not parse (an append cut short)."
+    def parse(r): return {k: (int(v) if k == 'step' else float(v)) for k, v in r.items()}
+    out = []
     with open(path, newline='') as f:
-        return [{k: (int(v) if k == 'step' else float(v)) for k, v in r.items()} for r in csv.DictReader(f)]
+        for r in csv.DictReader(f):
+            try: out.append(parse(r))
+            except (TypeError, ValueError):
+                if not whole_only: raise
+    return out
 
 # %% ../nbs/06_training.ipynb #a02800c3
 def restart_log(path:Path, upto:int) -> None:
-    "Keep the rows of steps <= `upto` (all of a fresh run's: none) and the header."
-    rows = [r for r in read_log(path) if r['step'] <= upto] if Path(path).exists() and upto else []
+    "Keep the rows of steps <= `upto` (all of a fresh run's: none) and the header; a row cut short by a crash or a full disk is dropped."
+    rows = [r for r in read_log(path, whole_only=True) if r['step'] <= upto] if Path(path).exists() and upto else []
     def write(p):
         with open(p, 'w', newline='') as f:
             w = csv.DictWriter(f, LOG_FIELDS); w.writeheader(); w.writerows(rows)
