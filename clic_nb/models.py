@@ -18,7 +18,8 @@ from .tiny import tiny_pipeline, clip_tokenizer
 from .toymodel import load_toy, TOY_DIR
 
 # %% auto #0
-__all__ = ['MODELS', 'ARCHS', 'ARCH_DIR', 'RANDOM', 'arch_config', 'fill_random', 'random_pipeline', 'load_pipeline']
+__all__ = ['MODELS', 'ARCHS', 'ARCH_DIR', 'RANDOM', 'HUB_TIMEOUT', 'arch_config', 'fill_random', 'random_pipeline',
+           'hub_reachable', 'load_pipeline']
 
 # %% ../nbs/09_models.ipynb #8a366879
 MODELS = dict(tiny=tiny_pipeline, toy=lambda seed=0: load_toy(TOY_DIR))
@@ -76,6 +77,22 @@ def random_pipeline(model_id:str, seed:int=0) -> StableDiffusionPipeline:
 # %% ../nbs/09_models.ipynb #bec162f5
 def _offline() -> bool: return os.environ.get('HF_HUB_OFFLINE', '0').lower() in ('1', 'true', 'yes', 'on')
 
+# %% ../nbs/09_models.ipynb #ff7ee526
+HUB_TIMEOUT = 10.0          # seconds for the hub to answer before a hub id is looked up in the local cache only
+
+def hub_reachable(timeout:float=HUB_TIMEOUT) -> bool:
+    "Whether the hub (`HF_ENDPOINT`, default https://huggingface.co) answers an HTTP request within `timeout` seconds, all of it bounded."
+    import threading, urllib.request, urllib.error
+    answer = []
+    def probe():              # in a thread: a name lookup or a proxy that never answers is not bound by a socket timeout
+        try: urllib.request.urlopen(urllib.request.Request(os.environ.get('HF_ENDPOINT', 'https://huggingface.co'), method='HEAD'), timeout=timeout)
+        except urllib.error.HTTPError: pass           # it answered, if not with 200
+        except Exception: answer.append(False); return
+        answer.append(True)
+    t = threading.Thread(target=probe, daemon=True)
+    t.start(); t.join(timeout)
+    return bool(answer and answer[0])
+
 # %% ../nbs/09_models.ipynb #c5e58c30
 def load_pipeline(name_or_path:str='tiny', dtype:torch.dtype|None=None, device:str|torch.device|None=None,
                   seed:int=0, **kwargs) -> StableDiffusionPipeline:
@@ -87,6 +104,8 @@ def load_pipeline(name_or_path:str='tiny', dtype:torch.dtype|None=None, device:s
         looks_local = p.exists() or name.startswith(('.', '/', '~')) or name.count('/') > 1
         if looks_local and not p.is_dir():
             raise ClicError(f"{name}: no such model folder: pass a diffusers folder (with model_index.json), a hub id, or use --model tiny")
+        if not looks_local and not _offline() and not kwargs.get('local_files_only') and not hub_reachable():
+            kwargs['local_files_only'] = True                 # no network: the cache or a one-line error, not a long hang
         try:
             pipe = StableDiffusionPipeline.from_pretrained(p if looks_local else name, torch_dtype=dtype, safety_checker=None,
                                                            requires_safety_checker=False, **kwargs)
