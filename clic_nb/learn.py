@@ -105,8 +105,9 @@ def check_out(out:Path, cfg:LearnConfig, resume:bool) -> Path|None:
         return None
     if not resume: raise ClicError(f"{out} already holds a CLiC run: pass --resume to continue it, or a new --out")
     saved, now = json.loads(cfg_file.read_text())['settings'], _settings(cfg)
+    saved = {**_settings(LearnConfig()), **saved}              # a setting newer than the run: the run had its default
     for k in now:
-        if k not in RESUMABLE and saved.get(k) != now[k]:
+        if k not in RESUMABLE and saved[k] != now[k]:
             raise ClicError(f"--resume with other settings than the run in {out}: {k} was {saved.get(k)!r}, now {now[k]!r}; "
                             "use the run's settings or a new --out")
     ck = list_checkpoints(out)
