@@ -82,6 +82,7 @@ def file_part(object:str) -> str:
     "`object` as a safe part of a file name: runs of anything but letters, digits, '.', '-' and '_' become one '_'; no leading dot."
     return re.sub(r'[^\w.-]+', '_', str(object).strip()).lstrip('.') or 'object'
 
+# %% ../nbs/99_cli.ipynb #a7738d7a
 def _outputs_free(outputs:list, inputs:list, overwrite:bool=False) -> None:
     "Refuse, before any work: an output that is an input (always), two outputs of the same name, or an existing one (unless `overwrite`)."
     given, seen = {Path(p).resolve() for p in inputs if p is not None and p != 'auto'}, set()

@@ -321,6 +321,7 @@ def atomic_write(path, write) -> Path:
 # %% ../nbs/00_data.ipynb #f2fe9b08
 LOCK_FILE = '.clic.lock'
 
+# %% ../nbs/00_data.ipynb #1be79223
 @contextmanager
 def folder_lock(folder, who:str='another run'):
     "Hold an exclusive lock on `folder` (made if needed) for the block; refuse at once, in one line, if another process holds it."

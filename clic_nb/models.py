@@ -80,6 +80,7 @@ def _offline() -> bool: return os.environ.get('HF_HUB_OFFLINE', '0').lower() in 
 # %% ../nbs/09_models.ipynb #ff7ee526
 HUB_TIMEOUT = 10.0          # seconds for the hub to answer before a hub id is looked up in the local cache only
 
+# %% ../nbs/09_models.ipynb #d5eace0a
 def hub_reachable(timeout:float=HUB_TIMEOUT) -> bool:
     "Whether the hub (`HF_ENDPOINT`, default https://huggingface.co) answers an HTTP request within `timeout` seconds, all of it bounded."
     import threading, urllib.request, urllib.error
