@@ -8,7 +8,7 @@ import os, re, sys
 from pathlib import Path
 from fastcore.script import Param, anno_parser
 from .config import (ClicError, LearnConfig, TransferConfig, RoiConfig, RELEASED_WEIGHTS, PAPER_WEIGHTS, learn_config,
-                            transfer_config, roi_config, check_size, check_generation)
+                            transfer_config, roi_config, check_size, check_generation, check_out)
 
 # %% auto #0
 __all__ = ['COMMANDS', 'REQUIRED', 'SD14', 'command', 'file_part', 'pick_threads', 'os_error_line', 'main', 'demo',
@@ -76,6 +76,13 @@ def _existing(kind:str='file', **paths) -> None:
             if not Path(p).is_dir(): raise ClicError(f"{what}: not a concept folder: pass the --out folder of clic learn")
         elif not Path(p).exists(): raise ClicError(f"{what}: no such file: check the path")
         elif Path(p).is_dir(): raise ClicError(f"{what}: is a folder, not an image file: pass a PNG or JPEG file")
+
+# %% ../nbs/99_cli.ipynb #f565f112
+def _masks_ok(soft:bool, **masks) -> None:
+    "Read each mask file given and apply the mask rule (unless `soft`) before any model loads: a photo passed as a mask is refused in seconds."
+    from clic_nb.data import load_mask
+    for flag, p in masks.items():
+        if p is not None: load_mask(p, f"--{flag.replace('_', '-')}", soft)       # named as '--mask PATH' 
 
 # %% ../nbs/99_cli.ipynb #9cadfe18
 def file_part(object:str) -> str:
@@ -204,6 +211,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           train:Param("attn2 projections trained: 'qkvo' or 'kv'", str)=_C.train,
           mask_resize:Param("mask to the latent grid: 'antialias' (PIL's default resize, released: soft edges) or 'point' (bilinear sampling)", str)=_C.mask_resize,
           fit:Param("a non-square image to the model's square: 'stretch' (released) or 'pad' (centred on a square of its border colour: shape kept; results cropped back)", str)=_C.fit,
+          soft_mask:Param('read a grey or colour mask as weights (default: a mask must be black and white, its edges may be soft)', bool)=False,
           aug:Param('augmentation: flip and brightness (--no-aug: off)', bool)=True,
           brightness:Param('brightness jitter of the image, factor in [1-b, 1+b]', float)=_C.brightness,
           paper:Param("all of the paper's variants: context alpha, latent RoI input, one RoI prompt, weights 1/.5/.5", bool)=False,
@@ -223,14 +231,16 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
     "Learn a concept from one source image and its mask (chapter: https://clic-nb.github.io/clic-nb/learn.html)."
     _required('learn', source=source, mask=mask, object=object, out=out)
     settings = dict(steps=steps, lr=lr, weight_decay=weight_decay, max_grad_norm=max_grad_norm, batch_size=batch_size, grad_accum=grad_accum,
-                    seed=seed, size=size, token=token, init=init, init_rows=init_rows, train=train, mask_resize=mask_resize, fit=fit, alpha=alpha,
+                    seed=seed, size=size, token=token, init=init, init_rows=init_rows, train=train, mask_resize=mask_resize, fit=fit, soft_mask=soft_mask, alpha=alpha,
                     mixed_precision=mixed_precision, gradient_checkpointing=gradient_checkpointing, checkpoint_every=checkpoint_every,
                     keep_checkpoints=keep_checkpoints, validate_every=validate_every, report_to=report_to)
     settings.update({k: v for k, v in dict(context=context, roi_input=roi_input, roi_prompt=roi_prompt).items() if v is not None})
     if weight is not None: settings['weights'] = {**(PAPER_WEIGHTS if paper else RELEASED_WEIGHTS), **parse_weights(weight)}
     settings.update(brightness=brightness) if aug else settings.update(flip=False, brightness=0.0)
-    learn_config(paper=paper, **settings)                            # every option checked before torch loads
+    cfg = learn_config(paper=paper, **settings)                      # every option checked before torch loads
     _existing(source=source, mask=mask)
+    if not resume: check_out(Path(out), cfg, False)                  # a run or the user's files already there: refused at once too
+    _masks_ok(soft_mask, mask=mask)
     from clic_nb.learn import learn as learn_concept
     c = learn_concept(source, mask, object, out, model=model, paper=paper, resume=resume, progress=not quiet, **settings)
     if c.meta.get('processes', 1) == 1 or os.environ.get('RANK', '0') == '0':
@@ -280,6 +290,7 @@ def transfer(concept:Param('concept folder (the --out of clic learn)', str)=None
              guidance_grad:Param("guidance gradient: 'released' (not through attention outputs) or 'full'", str)=_T.guidance_grad,
              mask_resize:Param("mask to the latent grid: 'antialias' (PIL's default resize, released: kept soft) or 'point' (bilinear sampling)", str)=_T.mask_resize,
              fit:Param("a non-square image to the model's square: 'stretch' (released) or 'pad' (centred on a square of its border colour: shape kept; results cropped back)", str)=_T.fit,
+             soft_mask:Param('read a grey or colour mask as weights (default: a mask must be black and white, its edges may be soft)', bool)=False,
              size:Param('image size the model sees (SD 1.x: 512)', int)=_T.size,
              batch:Param('seeds per batch (default: all at once; lower it if memory is short)', int)=None,
              overwrite:Param('replace results of the same name in --out', bool)=False,
@@ -289,12 +300,13 @@ def transfer(concept:Param('concept folder (the --out of clic learn)', str)=None
     "Paint a learned concept into a region of a target image (chapter: https://clic-nb.github.io/clic-nb/transfer.html)."
     _required('transfer', concept=concept, target=target, mask=mask, object=object, out=out)
     seeds, settings = parse_seeds(seeds), dict(steps=steps, guidance_scale=guidance_scale, strength=strength, lr=lr, size=size,
-                                               guidance_grad=guidance_grad, mask_resize=mask_resize, fit=fit)
+                                               guidance_grad=guidance_grad, mask_resize=mask_resize, fit=fit, soft_mask=soft_mask)
     for ts in t_starts: transfer_config(paper=paper, t_start=ts, **settings)     # every option checked before torch loads
     if mask == 'auto': roi_config(steps=mask_steps, size=size, fit=fit)
     if batch is not None and batch < 1: raise ClicError(f"--batch {batch}: use at least 1 seed per batch")
     _existing('folder', concept=concept)
     _existing(target=target, mask=None if mask == 'auto' else mask)
+    _masks_ok(soft_mask, mask=None if mask == 'auto' else mask)
     names = [f'{file_part(object)}_seed{s}_t{ts}.png' for ts in t_starts for s in seeds] + ['contact_sheet.png']
     _outputs_free([Path(out)/n for n in names + (['auto_mask.png', 'auto_mask_soft.png'] if mask == 'auto' else [])], [target, mask], overwrite)
     from clic_nb.transfer import transfer as transfer_concept, contact_sheet
@@ -361,6 +373,7 @@ def mask(concept:Param('concept folder (the --out of clic learn): find its regio
          ddim_steps:Param('DDIM timesteps the attention map is averaged over', int)=_R.ddim_steps,
          mask_resize:Param("source mask to the latent grid: 'antialias' (PIL's default resize, released) or 'point' (bilinear sampling)", str)=_R.mask_resize,
          fit:Param("a non-square image to the model's square: 'stretch' (released) or 'pad' (centred on a square of its border colour: shape kept; results cropped back)", str)=_R.fit,
+         soft_mask:Param('read a grey or colour --source-mask as weights (default: black and white, soft edges allowed)', bool)=False,
          model:Param("base model (default: the concept's own; with --sources: CompVis/stable-diffusion-v1-4)", str)=None,
          overwrite:Param('replace masks of the same name', bool)=False,
          quiet:Param('no progress bar', bool)=False):
@@ -368,7 +381,7 @@ def mask(concept:Param('concept folder (the --out of clic learn): find its regio
     if (sources is None) == (concept is None):
         raise ClicError("pass either --concept with --target (a target mask) or --sources (source masks): see clic mask --help")
     _required('mask', object=object, out=out)
-    kw = dict(steps=steps, lr=lr, seed=seed, size=size, ddim_steps=ddim_steps, mask_resize=mask_resize, fit=fit)
+    kw = dict(steps=steps, lr=lr, seed=seed, size=size, ddim_steps=ddim_steps, mask_resize=mask_resize, fit=fit, soft_mask=soft_mask)
     roi_config(**kw)                                                # every option checked before torch loads
     kw['progress'] = not quiet
     if sources is not None:
@@ -387,6 +400,7 @@ def mask(concept:Param('concept folder (the --out of clic learn): find its regio
     if dest.suffix.lower() != '.png': raise ClicError(f"--out {out}: name a .png file for the mask")
     _existing('folder', concept=concept)
     _existing(target=target, source=source, source_mask=source_mask)
+    _masks_ok(soft_mask, source_mask=source_mask)
     _outputs_free([dest, dest.with_name(f'{dest.stem}_soft.png')], [target, source, source_mask], overwrite)
     from clic_nb.roi import target_mask
     roi = target_mask(concept, target, object, source=source, source_mask=source_mask, source_object=source_object, model=model, **kw)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_concept.ipynb #2cf0777b
 from __future__ import annotations
-import json, re, copy
+import json, os, re, copy, shutil
 from dataclasses import dataclass, field
 from fastcore.basics import patch
 from pathlib import Path
@@ -13,15 +13,15 @@ import torch.nn as nn
 from safetensors import safe_open
 from safetensors.torch import save_file, load_file
 from .config import ClicError, DEFAULT_TOKEN, DEFAULT_INIT, INIT_ROWS
-from .data import atomic_write
+from .config import (EMBEDS_FILE, ATTN_FILE, META_FILE, ROI_FILE, SOURCE_FILE, SOURCE_MASK_FILE, CONFIG_FILE, LOG_FILE, LOSS_PLOT, CHECKPOINTS, VALIDATION)
+from .data import atomic_write, file_digest
 from .seam import attn2_names
 from .attention import clic_processors, clic_layers, ClicAttnProcessor
 
 # %% auto #0
-__all__ = ['EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'ROI_FILE', 'SOURCE_FILE', 'SOURCE_MASK_FILE', 'CONFIG_FILE', 'LOG_FILE',
-           'LOSS_PLOT', 'CHECKPOINTS', 'VALIDATION', 'TrainableTokens', 'train_tokens', 'merge_tokens', 'init_ids',
-           'check_token', 'add_token', 'token_position', 'make_trainable', 'count_trainable', 'shapes_of', 'Concept',
-           'load_in_diffusers', 'put_token', 'save_region_token', 'load_region_token', 'as_concept', 'with_concept']
+__all__ = ['TrainableTokens', 'train_tokens', 'merge_tokens', 'init_ids', 'check_token', 'add_token', 'token_position',
+           'make_trainable', 'count_trainable', 'shapes_of', 'Concept', 'load_in_diffusers', 'put_token',
+           'save_region_token', 'load_region_token', 'as_concept', 'with_concept']
 
 # %% ../nbs/04_concept.ipynb #64b41f5b
 class TrainableTokens(nn.Module):
@@ -127,16 +127,6 @@ def count_trainable(pipe) -> dict:
     att = sum(p.numel() for proc in clic_layers(pipe.unet).values() for p in proc.parameters() if p.requires_grad)
     return dict(token=tok, attention=att, total=tok + att)
 
-# %% ../nbs/04_concept.ipynb #d971f3c3
-# The concept folder: every name in it, in one place (learn writes all of them; transfer, mask and generate read them)
-EMBEDS_FILE = 'learned_embeds.safetensors'                       # the <v*> row (textual-inversion format)
-ATTN_FILE = 'pytorch_custom_diffusion_weights.safetensors'        # the attn2 weights (Custom Diffusion format)
-META_FILE = 'clic_concept.json'                                  # token, training mode, shapes, how it was learned
-ROI_FILE = 'roi_embeds.safetensors'                              # the region token <w*> of RoI matching, once learned
-SOURCE_FILE, SOURCE_MASK_FILE = 'source.png', 'source_mask.png'  # copies of the run's inputs (RoI matching learns on them)
-CONFIG_FILE, LOG_FILE, LOSS_PLOT = 'config.json', 'losses.csv', 'loss.png'
-CHECKPOINTS, VALIDATION = 'checkpoints', 'validation'             # folders
-
 # %% ../nbs/04_concept.ipynb #aabd4ff0
 def shapes_of(pipe) -> dict:
     "The shapes a concept depends on: embedding width and the (out, in) of every attn2 key projection."
@@ -177,27 +167,55 @@ def _empty_entries(self:Concept) -> dict:
 
 # %% ../nbs/04_concept.ipynb #6c2c0199
 @patch
-def save(self:Concept, folder) -> Path:
-    "Write the three files into `folder` (created if needed), each atomically, metadata last."
+def _check_finite(self:Concept, where) -> None:
+    "Refuse NaN or inf weights: such a concept paints black images without any error."
+    bad = [k for k, v in {'embedding': self.embedding, **self.attn}.items() if not torch.isfinite(v).all()]
+    if bad: raise ClicError(f"{where}: the concept {self.token} holds NaN or inf weights ({bad[0]}): learn it again, with a lower --lr")
+
+# %% ../nbs/04_concept.ipynb #5e1499b2
+@patch
+def _write(self:Concept, folder:Path) -> None:
+    "Make `folder` holding the concept's files, the metadata last with the digests of the other two."
     from clic_nb import __version__
+    folder.mkdir(parents=True)
+    save_file({self.token: self.embedding.contiguous()}, folder/EMBEDS_FILE)
+    save_file({**self.attn, **self._empty_entries()}, folder/ATTN_FILE, metadata={'format': 'pt'})
+    files = {n: file_digest(folder/n) for n in (EMBEDS_FILE, ATTN_FILE)}
+    (folder/META_FILE).write_text(json.dumps({**self.meta, 'version': __version__, 'files': files}, indent=1))
+
+# %% ../nbs/04_concept.ipynb #4bb5c11a
+@patch
+def save(self:Concept, folder) -> Path:
+    "Write the concept into `folder`: a new (or empty) folder at once, by one rename; into a run folder, staged whole and moved in, metadata last."
     folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
-    atomic_write(folder/EMBEDS_FILE, lambda p: save_file({self.token: self.embedding.contiguous()}, p))
-    atomic_write(folder/ATTN_FILE, lambda p: save_file({**self.attn, **self._empty_entries()}, p, metadata={'format': 'pt'}))
-    meta = {**self.meta, 'version': __version__}
-    atomic_write(folder/META_FILE, lambda p: Path(p).write_text(json.dumps(meta, indent=1)))
+    self._check_finite(folder)
+    if not folder.exists() or not any(folder.iterdir()):
+        folder.parent.mkdir(parents=True, exist_ok=True)
+        return atomic_write(folder, self._write)
+    staged = folder/f'.concept.tmp{os.getpid()}'          # a name sweep_temps knows, if this process dies half way
+    try:
+        self._write(staged)
+        for n in (EMBEDS_FILE, ATTN_FILE, META_FILE): os.replace(staged/n, folder/n)   # a stop between them: the digests tell
+    finally: shutil.rmtree(staged, ignore_errors=True)
     return folder
 
 # %% ../nbs/04_concept.ipynb #f76f3c16
 @patch(cls_method=True)
 def load(cls:Concept, folder) -> Concept:
-    "Read a concept folder written by `save` (or by `learn`)."
+    "Read a concept folder written by `save` (or by `learn`), checked whole: readable files matching their digests, finite weights."
     folder = Path(folder)
     missing = [f for f in (EMBEDS_FILE, ATTN_FILE, META_FILE) if not (folder/f).is_file()]
     if missing: raise ClicError(f"{folder}: not a concept folder (no {', '.join(missing)}): pass the --out folder of clic learn")
-    (token, emb), = load_file(folder/EMBEDS_FILE).items()
-    attn = {k: v for k, v in load_file(folder/ATTN_FILE).items() if v.numel()}
-    return cls(token, emb, attn, json.loads((folder/META_FILE).read_text()))
+    again = "run its clic learn again with --resume (that saves the concept again from the run's last checkpoint), or learn it again"
+    try: meta = json.loads((folder/META_FILE).read_text())
+    except ValueError: raise ClicError(f"{folder/META_FILE}: not readable (cut short or altered): {again}") from None
+    for n, want in meta.get('files', {}).items():            # concepts saved before the digests: not checked
+        if file_digest(folder/n) != want: raise ClicError(f"{folder/n} does not match the digest in {META_FILE} (a save cut short, or altered): {again}")
+    try: (token, emb), = load_file(folder/EMBEDS_FILE).items(); attn = {k: v for k, v in load_file(folder/ATTN_FILE).items() if v.numel()}
+    except Exception as e: raise ClicError(f"{folder}: a concept file is unreadable ({type(e).__name__}): {again}") from None
+    concept = cls(token, emb, attn, meta)
+    concept._check_finite(folder)
+    return concept
 
 # %% ../nbs/04_concept.ipynb #e978f0f0
 @patch
@@ -264,12 +282,16 @@ def save_region_token(folder, token:str, row:torch.Tensor, **meta) -> Path:
 
 # %% ../nbs/04_concept.ipynb #ac6f6624
 def load_region_token(folder) -> tuple[str, torch.Tensor, dict]|None:
-    "The region token saved in the concept `folder`: (token, row, meta), or None if it has none."
+    "The region token saved in the concept `folder`: (token, row, meta), or None if it has none; a damaged one is refused in one line."
     f = Path(folder)/ROI_FILE
     if not f.is_file(): return None
-    with safe_open(f, 'pt') as h:
-        (token,) = h.keys()
-        return token, h.get_tensor(token), {k: json.loads(v) for k, v in (h.metadata() or {}).items()}
+    try:
+        with safe_open(f, 'pt') as h:
+            (token,) = h.keys()
+            row, meta = h.get_tensor(token), {k: json.loads(v) for k, v in (h.metadata() or {}).items()}
+    except Exception as e: raise ClicError(f"{f}: unreadable ({type(e).__name__}): delete it; clic mask learns the region token again") from None
+    if not torch.isfinite(row).all(): raise ClicError(f"{f}: the region token holds NaN or inf: delete it; clic mask learns it again")
+    return token, row, meta
 
 # %% ../nbs/04_concept.ipynb #890fac1e
 def as_concept(concept) -> Concept:

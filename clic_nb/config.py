@@ -4,10 +4,12 @@
 
 # %% ../nbs/00_config.ipynb #19fdba8c
 from __future__ import annotations
-from dataclasses import dataclass, field, replace, fields
+import json
+from dataclasses import dataclass, field, replace, fields, asdict
+from pathlib import Path
 
 # %% auto #0
-__all__ = ['ClicError', 'configure', 'check_size', 'FITS', 'MASK_RESIZE', 'DEFAULT_TOKEN', 'DEFAULT_INIT', 'INIT_ROWS', 'LOSS_WEIGHTS', 'RELEASED_WEIGHTS', 'PAPER_WEIGHTS', 'PAPER', 'LearnConfig', 'check_weights', 'learn_config', 'PAPER_TRANSFER', 'RELEASED_STEPS', 'TransferConfig', 'transfer_config', 'REGION_TOKEN', 'RoiConfig', 'roi_config', 'check_generation']
+__all__ = ['ClicError', 'configure', 'check_size', 'FITS', 'MASK_RESIZE', 'DEFAULT_TOKEN', 'DEFAULT_INIT', 'INIT_ROWS', 'EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'ROI_FILE', 'SOURCE_FILE', 'SOURCE_MASK_FILE', 'CONFIG_FILE', 'LOG_FILE', 'LOSS_PLOT', 'CHECKPOINTS', 'VALIDATION', 'LOSS_WEIGHTS', 'RELEASED_WEIGHTS', 'PAPER_WEIGHTS', 'list_checkpoints', 'PAPER', 'RESUMABLE', 'LearnConfig', 'check_weights', 'learn_config', 'settings_of', 'check_out', 'PAPER_TRANSFER', 'RELEASED_STEPS', 'TransferConfig', 'transfer_config', 'REGION_TOKEN', 'RoiConfig', 'roi_config', 'check_generation']
 
 # %% ../nbs/00_config.ipynb #5ac3c9fe
 class ClicError(ValueError):
@@ -41,10 +43,26 @@ DEFAULT_TOKEN, DEFAULT_INIT = '<v*>', 'ktn'
 # %% ../nbs/04_concept.ipynb #ce86dcb5
 INIT_ROWS = ('entry', 'mean')
 
+# %% ../nbs/04_concept.ipynb #d971f3c3
+# The concept folder: every name in it, in one place (learn writes all of them; transfer, mask and generate read them)
+EMBEDS_FILE = 'learned_embeds.safetensors'                       # the <v*> row (textual-inversion format)
+ATTN_FILE = 'pytorch_custom_diffusion_weights.safetensors'        # the attn2 weights (Custom Diffusion format)
+META_FILE = 'clic_concept.json'                                  # token, training mode, shapes, how it was learned
+ROI_FILE = 'roi_embeds.safetensors'                              # the region token <w*> of RoI matching, once learned
+SOURCE_FILE, SOURCE_MASK_FILE = 'source.png', 'source_mask.png'  # copies of the run's inputs (RoI matching learns on them)
+CONFIG_FILE, LOG_FILE, LOSS_PLOT = 'config.json', 'losses.csv', 'loss.png'
+CHECKPOINTS, VALIDATION = 'checkpoints', 'validation'             # folders
+
 # %% ../nbs/05_losses.ipynb #93694fea
 LOSS_WEIGHTS = dict(context=(0.5, 1.0), att=(0.25, 0.5), roi=(0.25, 0.5))   # term: (released, paper) weight, SPEC §1
 RELEASED_WEIGHTS = {k: w for k, (w, _) in LOSS_WEIGHTS.items()}
 PAPER_WEIGHTS = {k: w for k, (_, w) in LOSS_WEIGHTS.items()}
+
+# %% ../nbs/06_training.ipynb #45c543b2
+def list_checkpoints(out:Path) -> list[Path]:
+    "The complete checkpoints of a run, oldest first."
+    d = Path(out)/CHECKPOINTS
+    return sorted(p for p in d.glob('step-*') if (p/'state.json').is_file()) if d.is_dir() else []
 
 # %% ../nbs/10_learn.ipynb #2d6c5cf6
 @dataclass
@@ -66,6 +84,7 @@ class LearnConfig:
     init_rows: str = 'entry'          # 'entry': its vocabulary entry if it has one (released), else / 'mean': the mean of its tokens' rows
     mask_resize: str = 'antialias'    # mask to the latent grid: 'antialias' (PIL's default, released: soft edges) or 'point' (bilinear sampling)
     fit: str = 'stretch'              # a non-square source to the model's square: 'stretch' (released) or 'pad' (shape kept)
+    soft_mask: bool = False           # take a grey or colour mask as weights; default: the mask rule (black and white, data chapter)
     train: str = 'qkvo'               # attn2 projections trained: 'qkvo' or 'kv'
     flip: bool = True                 # horizontal flip p=0.5 (image and mask)
     brightness: float = 0.5           # brightness jitter on the image (factor in [1-b, 1+b]); 0 = off
@@ -84,6 +103,11 @@ class LearnConfig:
 
 # %% ../nbs/10_learn.ipynb #c0257415
 PAPER = dict(context='paper', roi_input='latent', roi_prompt='paper', weights=dict(PAPER_WEIGHTS))
+
+# %% ../nbs/10_learn.ipynb #0508d58c
+# what may change when a run is resumed; everything else must match the run being continued. `lr` may: a run stopped
+# by the NaN guard goes on from its last good checkpoint with a lower one
+RESUMABLE = ('steps', 'lr', 'checkpoint_every', 'keep_checkpoints', 'validate_every', 'validation_steps', 'report_to', 'soft_mask')
 
 # %% ../nbs/10_learn.ipynb #1f7f9eb4
 def check_weights(weights:dict) -> None:
@@ -112,6 +136,33 @@ def learn_config(config:LearnConfig|None=None, paper:bool=False, **settings) -> 
     check_weights(cfg.weights)
     return cfg
 
+# %% ../nbs/10_learn.ipynb #b4c74c3d
+def settings_of(cfg:LearnConfig) -> dict: return json.loads(json.dumps(asdict(cfg)))
+
+# %% ../nbs/10_learn.ipynb #afabe99a
+def check_out(out:Path, cfg:LearnConfig, resume:bool) -> Path|None:
+    "Refuse to overwrite a run; for `resume`, check the settings match. Returns the checkpoint to resume from, if any."
+    out, cfg_file = Path(out), Path(out)/CONFIG_FILE
+    if not cfg_file.exists():
+        if list_checkpoints(out) or (out/LOG_FILE).exists():
+            raise ClicError(f"{out} holds a CLiC run without config.json: pass a new --out")
+        taken = [f for f in (SOURCE_FILE, SOURCE_MASK_FILE, EMBEDS_FILE, ATTN_FILE, META_FILE) if (out/f).exists()]
+        if taken: raise ClicError(f"{out} already has a {taken[0]}, which a run writes (a concept, or a copy of its inputs): pass a new --out")
+        return None
+    if not resume: raise ClicError(f"{out} already holds a CLiC run: pass --resume to continue it, or a new --out")
+    try: saved = json.loads(cfg_file.read_text())['settings']
+    except (ValueError, KeyError, TypeError): raise ClicError(f"{cfg_file}: the run's settings are unreadable (cut short or altered): pass a new --out") from None
+    now = settings_of(cfg)
+    saved = {**settings_of(LearnConfig()), **saved}              # a setting newer than the run: the run had its default
+    for k in now:
+        if k not in RESUMABLE and saved[k] != now[k]:
+            raise ClicError(f"--resume with other settings than the run in {out}: {k} was {saved.get(k)!r}, now {now[k]!r}; "
+                            "use the run's settings or a new --out")
+    ck = list_checkpoints(out)
+    done = int(ck[-1].name.split('-')[-1]) if ck else 0
+    if done > cfg.steps: raise ClicError(f"--steps {cfg.steps} is fewer than the {done} steps the run in {out} has done: pass --steps {done} or more, or a new --out")
+    return ck[-1] if ck else None
+
 # %% ../nbs/11_transfer.ipynb #cff6d74d
 @dataclass
 class TransferConfig:
@@ -132,6 +183,7 @@ class TransferConfig:
     dilate: int = 0                 # paste-back: pixels the mask grows by (0: 1% of the longer side, at least 2)
     mask_resize: str = 'antialias'  # mask to the latent grid: 'antialias' (PIL's default, released: kept soft) or 'point'
     fit: str = 'stretch'            # a non-square target to the model's square: 'stretch' (released) or 'pad' (shape kept)
+    soft_mask: bool = False         # take a grey or colour mask as weights; default: the mask rule (black and white)
 
 # %% ../nbs/11_transfer.ipynb #9cd17f67
 PAPER_TRANSFER = dict(update='gradient', target='mask')
@@ -179,6 +231,7 @@ class RoiConfig:
     target_latent: str = 'mean'     # the target's latent: the VAE posterior 'mean' (SPEC) or a 'sample' (released)
     mask_resize: str = 'antialias'  # source mask to the latent grid: 'antialias' (PIL's default, released) or 'point'
     fit: str = 'stretch'            # a non-square image to the model's square: 'stretch' (released) or 'pad' (shape kept)
+    soft_mask: bool = False         # take a grey or colour source mask as weights; default: the mask rule (a concept's own copy: as learned)
 
 # %% ../nbs/12_roi.ipynb #9b48081a
 def roi_config(config:RoiConfig|None=None, **settings) -> RoiConfig:

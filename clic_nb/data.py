@@ -4,7 +4,7 @@
 
 # %% ../nbs/00_data.ipynb #09885bd1
 from __future__ import annotations
-import os, shutil, sys, warnings
+import hashlib, os, re, shutil, sys, warnings
 from contextlib import contextmanager
 from pathlib import Path
 import numpy as np
@@ -14,9 +14,10 @@ from PIL import Image, ImageDraw, ImageOps, UnidentifiedImageError
 from .config import ClicError, MASK_RESIZE, FITS
 
 # %% auto #0
-__all__ = ['SAMPLES', 'SAMPLE_OBJECT', 'LOCK_FILE', 'notice', 'load_image', 'image_tensor', 'Frame', 'tensor_image', 'load_mask',
-           'resize_mask', 'check_region', 'match_mask', 'binarize', 'invert', 'zero_border', 'context_weight',
-           'draw_samples', 'sample', 'write_samples', 'atomic_write', 'folder_lock']
+__all__ = ['WIDE_MODES', 'MAX_GREY_SHARE', 'SAMPLES', 'SAMPLE_OBJECT', 'LOCK_FILE', 'notice', 'load_image', 'image_tensor',
+           'Frame', 'tensor_image', 'load_mask', 'resize_mask', 'check_region', 'match_mask', 'binarize', 'invert',
+           'zero_border', 'context_weight', 'draw_samples', 'sample', 'write_samples', 'atomic_write', 'sweep_temps',
+           'file_digest', 'folder_lock']
 
 # %% ../nbs/00_data.ipynb #c7dd5823
 def _name(src, name=None):
@@ -77,6 +78,16 @@ def _over_white(im: Image.Image) -> Image.Image:
     bg = Image.new('RGBA', im.size, (255, 255, 255, 255))
     return Image.alpha_composite(bg, im).convert('RGB')
 
+# %% ../nbs/00_data.ipynb #0da477ac
+WIDE_MODES = ('I;16', 'I;16B', 'I;16L', 'I', 'F')
+
+# %% ../nbs/00_data.ipynb #47195c69
+def _wide_grey(im:Image.Image) -> np.ndarray:
+    "A grey image of more than 8 bits (16-bit PNG/TIFF: mode I;16 or I; float: F) as an HxW float array, value / the mode's maximum."
+    a = np.asarray(im, dtype=np.float32)
+    top = 1 if im.mode == 'F' else 65535 if im.mode.startswith('I;16') or a.max() > 255 else 255   # mode I holds 8- or 16-bit data
+    return a / top
+
 # %% ../nbs/00_data.ipynb #7c1e07c1
 def load_image(src, name:str|None=None) -> Image.Image:
     "Load `src` (path, PIL image, numpy array or tensor) as an RGB PIL image."
@@ -89,6 +100,7 @@ def load_image(src, name:str|None=None) -> Image.Image:
         im = Image.fromarray((a * 255).round().astype(np.uint8), 'RGBA' if a.shape[-1] == 4 else 'RGB')
     else: raise ClicError(f"{nm}: cannot read an image from a {type(src).__name__}: pass a path, PIL image, array or tensor")
     if im.width < 8 or im.height < 8: raise ClicError(f"{nm}: image is {im.width}x{im.height}, too small: pass at least 8x8")
+    if im.mode in WIDE_MODES: im = Image.fromarray((_as_hwc(_wide_grey(im), nm)[..., 0] * 255).round().astype(np.uint8), 'L')  # PIL's convert clips at 255: white
     if im.mode in ('RGBA', 'LA', 'PA') or (im.mode == 'P' and 'transparency' in im.info):
         if im.convert('RGBA').getchannel('A').getextrema()[0] < 255: notice(f"{nm}: transparent pixels are put on white")
         return _over_white(im)
@@ -168,26 +180,49 @@ def _mask_from_hwc(a: np.ndarray) -> np.ndarray:
 def _pil_mask(im: Image.Image) -> np.ndarray:
     "A PIL mask image as an HxWxC float array in [0,1]."
     if im.mode == '1': return np.asarray(im, dtype=np.float32)[..., None]
-    if im.mode in ('I;16', 'I;16B', 'I;16L'): return np.asarray(im, dtype=np.float32)[..., None] / 65535
-    if im.mode == 'I': return np.asarray(im, dtype=np.float32)[..., None] / (65535 if np.asarray(im).max() > 255 else 255)
-    if im.mode == 'F': return np.asarray(im, dtype=np.float32)[..., None]
+    if im.mode in WIDE_MODES: return _wide_grey(im)[..., None]
     if im.mode == 'P': im = im.convert('RGBA')
     if im.mode not in ('L', 'LA', 'RGB', 'RGBA'): im = im.convert('RGB')
     if im.mode == 'LA': im = im.convert('RGBA')
     return np.asarray(im, dtype=np.float32) / 255
 
+# %% ../nbs/00_data.ipynb #fc16f9f7
+MAX_GREY_SHARE = 0.2        # the mask rule: at most this share of a mask's region (> 0.1) may be grey (0.1 .. 0.9) away from an edge
+
+# %% ../nbs/00_data.ipynb #af27c13b
+def _grey_share(m:np.ndarray, reach:int=2) -> float:
+    "The share of a mask's region (values above 0.1) that is grey (0.1 .. 0.9) with no black or no white pixel within `reach` pixels."
+    t = torch.from_numpy(np.ascontiguousarray(m, dtype=np.float32))[None, None]
+    k = 2 * reach + 1
+    near_white, near_black = F.max_pool2d(t, k, 1, reach)[0, 0].numpy() >= 0.9, -F.max_pool2d(-t, k, 1, reach)[0, 0].numpy() <= 0.1
+    region = m > 0.1
+    inner = region & (m < 0.9) & ~(near_white & near_black)
+    return float(inner.sum() / region.sum()) if region.any() else 0.0
+
+# %% ../nbs/00_data.ipynb #1cd3a950
+def _in_colour(a:np.ndarray) -> bool:
+    "Whether an HxWxC image in [0,1] is in colour (channels differ by more than 0.1 at over 1% of pixels); a constant-colour cut-out is not."
+    if a.shape[-1] < 3 or (a.shape[-1] == 4 and np.ptp(a[..., :3]) == 0): return False
+    rgb = a[..., :3] * (a[..., 3:] if a.shape[-1] == 4 else 1)
+    return float(((rgb.max(-1) - rgb.min(-1)) > 0.1).mean()) > 0.01
+
 # %% ../nbs/00_data.ipynb #0f331646
-def load_mask(src, name:str|None=None) -> np.ndarray:
-    "Load a mask (path, PIL image, array or tensor) as a float32 HxW array in [0,1]."
+def load_mask(src, name:str|None=None, soft:bool=False) -> np.ndarray:
+    "Load a mask (path, PIL image, array or tensor) as a float32 HxW array in [0,1]; unless `soft`, it must follow the mask rule."
     nm = _name(src, name)
     if isinstance(src, (str, Path)): a = _pil_mask(_open(src, name))
     elif isinstance(src, Image.Image): a = _pil_mask(ImageOps.exif_transpose(src))
     elif isinstance(src, (np.ndarray, torch.Tensor)): a = src
     else: raise ClicError(f"{nm}: cannot read a mask from a {type(src).__name__}: pass a path, PIL image, array or tensor")
-    m = _mask_from_hwc(_as_hwc(a, nm))
+    a = _as_hwc(a, nm)
+    if not soft and _in_colour(a): raise ClicError(f"{nm}: is a colour picture, not a mask: paint the region white on black, or pass --soft-mask to read it by its channel mean")
+    m = _mask_from_hwc(a)
     if not np.isfinite(m).all(): raise ClicError(f"{nm}: mask contains NaN or inf values: clean the mask first")
     if m.min() < -1e-6 or m.max() > 1 + 1e-6:
         raise ClicError(f"{nm}: mask values must lie in [0,1] (found {m.min():.3g}..{m.max():.3g}): rescale the mask")
+    if not soft and (share := _grey_share(m)) > MAX_GREY_SHARE:
+        raise ClicError(f"{nm}: {share:.0%} of its region is grey away from its edges, not a black-and-white mask: "
+                        "paint the region white on black, or pass --soft-mask to use grey levels as weights")
     return np.ascontiguousarray(m.clip(0, 1), dtype=np.float32)
 
 # %% ../nbs/00_data.ipynb #767d82f2
@@ -317,6 +352,24 @@ def atomic_write(path, write) -> Path:
     finally:
         _remove(tmp); _remove(old)
     return path
+
+# %% ../nbs/00_data.ipynb #2eab1564
+_TEMP = re.compile(r'\..+\.(tmp|old)\d+')
+
+# %% ../nbs/00_data.ipynb #1310247b
+def sweep_temps(folder) -> list[Path]:
+    "Remove what writes killed half way left in `folder` and below (the temp paths of `atomic_write`); the paths removed."
+    gone = [p for p in sorted(Path(folder).rglob('.*')) if _TEMP.fullmatch(p.name)]
+    for p in gone: _remove(p)
+    return gone
+
+# %% ../nbs/00_data.ipynb #61e50055
+def file_digest(path) -> str:
+    "The sha256 of a file's bytes (read in 1 MiB blocks, so a large file never sits in memory whole)."
+    h = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for block in iter(lambda: f.read(1 << 20), b''): h.update(block)
+    return h.hexdigest()
 
 # %% ../nbs/00_data.ipynb #f2fe9b08
 LOCK_FILE = '.clic.lock'

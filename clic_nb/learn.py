@@ -12,26 +12,21 @@ import torch
 import torch.nn as nn
 from PIL import Image
 from tqdm.auto import tqdm
-from .config import ClicError, LearnConfig, learn_config
+from .config import ClicError, LearnConfig, learn_config, RESUMABLE, settings_of, check_out
 from contextlib import nullcontext
-from .data import Frame, folder_lock, load_image, load_mask, match_mask, check_region, image_tensor, resize_mask, context_weight, atomic_write
+from .data import Frame, folder_lock, sweep_temps, load_image, load_mask, match_mask, check_region, image_tensor, resize_mask, context_weight, atomic_write
 from .seam import family
 from .attention import clic_layers
 from .losses import Batch, clic_losses, roi_prompt, SOURCE_TEMPLATE, LOSSES
 from .concept import (Concept, add_token, token_position, make_trainable, count_trainable,
                              SOURCE_FILE, SOURCE_MASK_FILE, CONFIG_FILE, LOG_FILE, LOSS_PLOT, VALIDATION, EMBEDS_FILE, ATTN_FILE, META_FILE)
-from .training import (step_generator, augment, save_checkpoint, list_checkpoints, load_checkpoint,
+from .training import (step_generator, augment, save_checkpoint, list_checkpoints, resume_checkpoint,
                               params_digest, restart_log, append_log, plot_losses)
 from .models import load_pipeline
 
 # %% auto #0
-__all__ = ['RESUMABLE', 'LOGGED', 'make_config', 'StepData', 'ClicModel', 'named_trainables', 'check_out', 'check_same_inputs',
-           'prepare_source', 'Run', 'learn']
-
-# %% ../nbs/10_learn.ipynb #0508d58c
-# what may change when a run is resumed; everything else must match the run being continued. `lr` may: a run stopped
-# by the NaN guard goes on from its last good checkpoint with a lower one
-RESUMABLE = ('steps', 'lr', 'checkpoint_every', 'keep_checkpoints', 'validate_every', 'validation_steps', 'report_to')
+__all__ = ['LOGGED', 'make_config', 'StepData', 'ClicModel', 'named_trainables', 'check_same_inputs', 'prepare_source', 'Run',
+           'learn']
 
 # %% ../nbs/10_learn.ipynb #bc680c76
 def make_config(config:LearnConfig|None=None, paper:bool=False, **settings) -> LearnConfig:
@@ -90,36 +85,11 @@ def named_trainables(pipe) -> dict[str, nn.Parameter]:
         for k, p in proc.named_parameters(): d[f'{n}.{k}'] = p
     return d
 
-# %% ../nbs/10_learn.ipynb #b4c74c3d
-def _settings(cfg:LearnConfig) -> dict: return json.loads(json.dumps(asdict(cfg)))
-
-# %% ../nbs/10_learn.ipynb #afabe99a
-def check_out(out:Path, cfg:LearnConfig, resume:bool) -> Path|None:
-    "Refuse to overwrite a run; for `resume`, check the settings match. Returns the checkpoint to resume from, if any."
-    out, cfg_file = Path(out), Path(out)/CONFIG_FILE
-    if not cfg_file.exists():
-        if list_checkpoints(out) or (out/LOG_FILE).exists():
-            raise ClicError(f"{out} holds a CLiC run without config.json: pass a new --out")
-        taken = [f for f in (SOURCE_FILE, SOURCE_MASK_FILE, EMBEDS_FILE, ATTN_FILE, META_FILE) if (out/f).exists()]
-        if taken: raise ClicError(f"{out} already has a {taken[0]}, which a run writes (a concept, or a copy of its inputs): pass a new --out")
-        return None
-    if not resume: raise ClicError(f"{out} already holds a CLiC run: pass --resume to continue it, or a new --out")
-    saved, now = json.loads(cfg_file.read_text())['settings'], _settings(cfg)
-    saved = {**_settings(LearnConfig()), **saved}              # a setting newer than the run: the run had its default
-    for k in now:
-        if k not in RESUMABLE and saved[k] != now[k]:
-            raise ClicError(f"--resume with other settings than the run in {out}: {k} was {saved.get(k)!r}, now {now[k]!r}; "
-                            "use the run's settings or a new --out")
-    ck = list_checkpoints(out)
-    done = int(ck[-1].name.split('-')[-1]) if ck else 0
-    if done > cfg.steps: raise ClicError(f"--steps {cfg.steps} is fewer than the {done} steps the run in {out} has done: pass --steps {done} or more, or a new --out")
-    return ck[-1] if ck else None
-
 # %% ../nbs/10_learn.ipynb #c54890c3
-def check_same_inputs(out:Path, source, mask) -> None:
+def check_same_inputs(out:Path, source, mask, soft:bool=False) -> None:
     "On resume: refuse a source or mask other than the copies the run kept (a resume continues the same concept; the copies stay)."
     img = load_image(source, 'source')
-    given = dict(source=np.asarray(img), mask=(match_mask(load_mask(mask, 'mask'), img, 'mask') * 255).round().astype(np.uint8))
+    given = dict(source=np.asarray(img), mask=(match_mask(load_mask(mask, 'mask', soft), img, 'mask') * 255).round().astype(np.uint8))
     for what, name in (('source', SOURCE_FILE), ('mask', SOURCE_MASK_FILE)):
         if not (out/name).exists(): continue
         kept = np.asarray(Image.open(out/name).convert('RGB' if what == 'source' else 'L'))
@@ -159,10 +129,10 @@ def _finite_or_stop(ok:bool, what:str, out:Path):
     raise ClicError(f"{what} is not finite (NaN or inf): training stopped; {where}")
 
 # %% ../nbs/10_learn.ipynb #24811077
-def prepare_source(source, mask, size:int, latent:int, how:str='antialias', fit:str='stretch'):
+def prepare_source(source, mask, size:int, latent:int, how:str='antialias', fit:str='stretch', soft:bool=False):
     "The checked source image and mask (its region must survive on the `latent` grid, resized `how`), and their pixel tensors at `size` (`fit`: see `Frame`)."
     img = load_image(source, 'source')
-    m = match_mask(load_mask(mask, 'mask'), img, 'mask')
+    m = match_mask(load_mask(mask, 'mask', soft), img, 'mask')
     frame = Frame(*img.size, fit)
     check_region(frame.mask(m), 'mask', size=latent, how=how)
     return img, m, image_tensor(frame.image(img), size, 'source'), resize_mask(frame.mask(m), size, how)
@@ -229,7 +199,7 @@ def _record(run:Run, source, object:str, model:str, src_img, src_mask, start:int
     out.mkdir(parents=True, exist_ok=True)
     atomic_write(out/CONFIG_FILE, lambda p: Path(p).write_text(json.dumps(dict(
         source=str(source) if isinstance(source, (str, Path)) else '<in memory>', object=object, model=str(model),
-        settings=_settings(run.cfg)), indent=1)))
+        settings=settings_of(run.cfg)), indent=1)))
     _keep_source(out, src_img, src_mask)
     restart_log(out/LOG_FILE, start)
 
@@ -252,7 +222,7 @@ def _finish(run:Run, object:str, model:str) -> Concept:
     "The learned concept, saved with its metadata and loss plot by the main process."
     acc, cfg, out, pipe = run.acc, run.cfg, run.out, run.pipe
     concept = Concept.from_pipeline(pipe, cfg.token, base_model=str(model), object=object, steps=cfg.steps, init=cfg.init,
-                                    settings=_settings(cfg), trainable=count_trainable(pipe), processes=acc.num_processes,
+                                    settings=settings_of(cfg), trainable=count_trainable(pipe), processes=acc.num_processes,
                                     replica_digests=_replica_digests(acc, run.named.values()))
     if acc.is_main_process:
         concept.save(out)
@@ -263,7 +233,7 @@ def _finish(run:Run, object:str, model:str) -> Concept:
 def _setup(acc, model:str, cfg:LearnConfig, source, mask, object:str, out:Path) -> tuple[Run, object, np.ndarray]:
     "Load the model, check the source and its mask, add the token, make it and the attn2 copies trainable, prepare with accelerate."
     pipe = load_pipeline(model, dtype=None if cfg.mixed_precision == 'no' else _DTYPES[cfg.mixed_precision], device=acc.device)
-    src_img, src_mask, image, mask_px = prepare_source(source, mask, cfg.size, family(pipe).latent_size(cfg.size), cfg.mask_resize, cfg.fit)
+    src_img, src_mask, image, mask_px = prepare_source(source, mask, cfg.size, family(pipe).latent_size(cfg.size), cfg.mask_resize, cfg.fit, cfg.soft_mask)
     tid = add_token(pipe.tokenizer, pipe.text_encoder, cfg.token, cfg.init, cfg.init_rows)
     make_trainable(pipe, [tid], cfg.train)
     named = named_trainables(pipe)
@@ -278,15 +248,16 @@ def _setup(acc, model:str, cfg:LearnConfig, source, mask, object:str, out:Path) 
 # %% ../nbs/10_learn.ipynb #97db192b
 def _learn_run(acc, cfg:LearnConfig, source, mask, object:str, out:Path, model:str, resume:bool, callback, progress:bool) -> Concept:
     "The run of `learn` once its folder is locked: check the folder (and on resume the inputs), set up, train, save."
+    if acc.is_main_process: sweep_temps(out)                  # what a killed run left half written (the folder is locked)
     start_ck = check_out(out, cfg, resume)
-    if resume and (out/CONFIG_FILE).exists(): check_same_inputs(out, source, mask)
+    if resume and (out/CONFIG_FILE).exists(): check_same_inputs(out, source, mask, cfg.soft_mask)
     acc.wait_for_everyone()                                   # every process has checked before the main one writes
     run, src_img, src_mask = _setup(acc, model, cfg, source, mask, object, out)
     model_, opt, data, named = run.model, run.opt, run.data, run.named
-    start = load_checkpoint(start_ck, named, opt, acc.scaler) if start_ck else 0
+    start = resume_checkpoint(out, named, opt, acc.scaler) if start_ck else 0   # the newest intact one, damaged ones said
     for g in opt.param_groups: g['lr'] = cfg.lr                 # the optimizer state keeps the old run's lr; --resume --lr changes it
     _record(run, source, object, model, src_img, src_mask, start)
-    if cfg.report_to: acc.init_trackers('clic', config={k: str(v) if v is None else v for k, v in _settings(cfg).items()})
+    if cfg.report_to: acc.init_trackers('clic', config={k: str(v) if v is None else v for k, v in settings_of(cfg).items()})
     bar = tqdm(total=cfg.steps, initial=start, desc='clic learn', disable=not (progress and acc.is_main_process), dynamic_ncols=True)
     t0 = time.time()
     for step in range(start, cfg.steps):

@@ -120,7 +120,7 @@ def learn_region_token(pipe, concept:Concept, source, source_mask, object:str, c
     cfg = cfg or RoiConfig()
     if cfg.token == concept.token: raise ClicError(f"the region token {cfg.token} is the concept's own: pick another, e.g. <w*>")
     img = load_image(source, 'source')
-    m = match_mask(load_mask(source_mask, 'source mask'), img, 'source mask')
+    m = match_mask(load_mask(source_mask, 'source mask', cfg.soft_mask), img, 'source mask')
     frame = Frame(*img.size, cfg.fit)
     check_region(frame.mask(m), 'source mask', size=family(pipe).latent_size(cfg.size), how=cfg.mask_resize)
     image, mask = image_tensor(frame.image(img), cfg.size, 'source'), resize_mask(frame.mask(m), cfg.size, cfg.mask_resize)
@@ -159,6 +159,7 @@ def _region_token(pipe, concept:Concept, folder, source, source_mask, source_obj
     saved = load_region_token(folder) if folder is not None and source is None else None
     if saved and saved[2].get('region_train', 'token') == 'token' == cfg.region_train: return saved[0], saved[1], []
     if source is None and folder is not None and (folder/SOURCE_FILE).is_file():      # the inputs learn() kept
+        if source_mask is None: cfg = replace(cfg, soft_mask=True)       # the copy learn kept: it passed learn's check (maybe --soft-mask)
         source, source_mask = folder/SOURCE_FILE, source_mask if source_mask is not None else folder/SOURCE_MASK_FILE
     if source is None: raise ClicError(f"concept {concept.token} has no learned {cfg.token} and no source image: pass --source and --source-mask")
     if source_mask is None: raise ClicError(f"--source {source} needs its mask to learn {cfg.token}: pass --source-mask")

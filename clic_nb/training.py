@@ -10,13 +10,14 @@ import numpy as np
 import torch
 from safetensors.torch import save_file, load_file
 from tqdm.auto import tqdm
-from .data import ClicError, atomic_write
+from .data import ClicError, atomic_write, notice, file_digest
+from .config import list_checkpoints, CHECKPOINTS
 from .seam import draw
 from .losses import LOSSES
 
 # %% auto #0
-__all__ = ['LOG_FIELDS', 'step_generator', 'augment', 'fit', 'params_digest', 'save_checkpoint', 'list_checkpoints',
-           'load_checkpoint', 'read_log', 'restart_log', 'append_log', 'smooth', 'plot_losses']
+__all__ = ['LOG_FIELDS', 'step_generator', 'augment', 'fit', 'params_digest', 'save_checkpoint', 'Damaged', 'read_checkpoint',
+           'load_checkpoint', 'resume_checkpoint', 'read_log', 'restart_log', 'append_log', 'smooth', 'plot_losses']
 
 # %% ../nbs/06_training.ipynb #94edd879
 def step_generator(seed:int, step:int, micro:int=0, rank:int=0) -> torch.Generator:
@@ -57,39 +58,62 @@ def params_digest(params) -> str:
     return h.hexdigest()[:16]
 
 # %% ../nbs/06_training.ipynb #ebefb7dc
-def _step_dir(out:Path, step:int) -> Path: return Path(out)/'checkpoints'/f'step-{step:06d}'   # the run folder's layout: concept.CHECKPOINTS
+def _step_dir(out:Path, step:int) -> Path: return Path(out)/CHECKPOINTS/f'step-{step:06d}'
 
 # %% ../nbs/06_training.ipynb #618ab399
 def save_checkpoint(out:Path, step:int, named:dict, optimizer, scaler=None, keep:int=2) -> Path:
-    "Write the checkpoint of `step` atomically (temp folder + rename) and keep only the newest `keep`."
+    "Write the checkpoint of `step` atomically (temp folder + rename), its files' digests in state.json, and keep only the newest `keep`."
     def write(tmp:Path):
         tmp.mkdir(parents=True)
         save_file({k: v.detach().cpu().contiguous() for k, v in named.items()}, tmp/'trainable.safetensors')
         torch.save(optimizer.state_dict(), tmp/'optimizer.pt')
         if scaler is not None: torch.save(scaler.state_dict(), tmp/'scaler.pt')
-        (tmp/'state.json').write_text(json.dumps(dict(step=step, digest=params_digest(named.values()))))
+        files = {p.name: file_digest(p) for p in sorted(tmp.iterdir())}
+        (tmp/'state.json').write_text(json.dumps(dict(step=step, digest=params_digest(named.values()), files=files)))
     _step_dir(out, step).parent.mkdir(parents=True, exist_ok=True)
     final = atomic_write(_step_dir(out, step), write)
     for old in list_checkpoints(out)[:-keep]: shutil.rmtree(old)
     return final
 
-# %% ../nbs/06_training.ipynb #45c543b2
-def list_checkpoints(out:Path) -> list[Path]:
-    "The complete checkpoints of a run, oldest first."
-    d = Path(out)/'checkpoints'
-    return sorted(p for p in d.glob('step-*') if (p/'state.json').is_file()) if d.is_dir() else []
-
 # %% ../nbs/06_training.ipynb #c57c123c
+class Damaged(ClicError):
+    "A checkpoint whose files do not match its state.json: cut short, altered or unreadable."
+
+# %% ../nbs/06_training.ipynb #2991bd1a
+def read_checkpoint(path:Path, names) -> tuple[int, dict, dict, dict|None]:
+    "Check the checkpoint at `path` whole (file digests, tensor names, values' digest) and read it: (step, tensors, optimizer state, scaler state)."
+    path = Path(path)
+    try: state = json.loads((path/'state.json').read_text())
+    except (ValueError, OSError) as e: raise Damaged(f"{path}: state.json is unreadable ({type(e).__name__})") from None
+    for name, want in state.get('files', {}).items():       # checkpoints written before file digests: the values' digest alone
+        if not (path/name).is_file() or file_digest(path/name) != want: raise Damaged(f"{path}: {name} is missing or altered")
+    try:
+        tensors = load_file(path/'trainable.safetensors')
+        opt = torch.load(path/'optimizer.pt', map_location='cpu', weights_only=True)
+        scaler = torch.load(path/'scaler.pt', weights_only=True) if (path/'scaler.pt').exists() else None
+    except Exception as e: raise Damaged(f"{path}: unreadable ({type(e).__name__})") from None
+    if set(tensors) != set(names):
+        raise ClicError(f"{path}: checkpoint holds other parameters than this run trains: resume with the same --train and model")
+    if params_digest(tensors[k] for k in names) != state.get('digest'): raise Damaged(f"{path}: its values differ from the digest in state.json")
+    return state['step'], tensors, opt, scaler
+
+# %% ../nbs/06_training.ipynb #046bd48b
 def load_checkpoint(path:Path, named:dict, optimizer, scaler=None) -> int:
-    "Restore trainable tensors, optimizer (and scaler) state from `path`; returns its step."
-    tensors = load_file(path/'trainable.safetensors')
-    if set(tensors) != set(named): raise ClicError(f"{path}: checkpoint holds other parameters than this run trains: resume with the same --train and model")
+    "Restore trainable tensors, optimizer (and scaler) state from `path` once it is checked whole; returns its step."
+    step, tensors, opt, sc = read_checkpoint(path, list(named))
     with torch.no_grad():
         for k, p in named.items(): p.copy_(tensors[k])
-    dev = next(iter(named.values())).device
-    optimizer.load_state_dict(torch.load(path/'optimizer.pt', map_location=dev, weights_only=True))
-    if scaler is not None and (path/'scaler.pt').exists(): scaler.load_state_dict(torch.load(path/'scaler.pt', weights_only=True))
-    return json.loads((path/'state.json').read_text())['step']
+    optimizer.load_state_dict(opt)          # load_state_dict moves the state to the parameters' device
+    if scaler is not None and sc is not None: scaler.load_state_dict(sc)
+    return step
+
+# %% ../nbs/06_training.ipynb #3a6f0769
+def resume_checkpoint(out:Path, named:dict, optimizer, scaler=None) -> int:
+    "Load the newest intact checkpoint of the run in `out`, saying which damaged ones were passed over; its step."
+    for path in reversed(list_checkpoints(out)):
+        try: return load_checkpoint(path, named, optimizer, scaler)
+        except Damaged as e: notice(f"{e}: resuming from the checkpoint before it")
+    raise ClicError(f"{out}: no intact checkpoint to resume from: start again without --resume in a new --out")
 
 # %% ../nbs/06_training.ipynb #ce864c59
 LOG_FIELDS = ('step', 'total', *LOSSES, 'seconds')       # one column per term of the loss registry

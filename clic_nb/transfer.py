@@ -80,9 +80,9 @@ class TransferResult:
     config: TransferConfig|None = None
 
 # %% ../nbs/11_transfer.ipynb #c2130f46
-def _target_inputs(target, mask, latent:int, how:str='antialias', fit:str='stretch'):
+def _target_inputs(target, mask, latent:int, how:str='antialias', fit:str='stretch', soft:bool=False):
     img = load_image(target, 'target')
-    m = match_mask(load_mask(mask, 'mask'), img, 'mask')
+    m = match_mask(load_mask(mask, 'mask', soft), img, 'mask')
     frame = Frame(*img.size, fit)
     check_region(frame.mask(m), 'mask', size=latent, how=how)
     return img, m, frame
@@ -135,7 +135,7 @@ def edit_inputs(pipe, token:str, target, mask, object:str, cfg:TransferConfig) -
     "Check the target and its mask (the region must survive on the latent grid) and encode what every seed shares."
     sd, dev, dt = family(pipe), pipe.unet.device, pipe.unet.dtype
     L = sd.latent_size(cfg.size)
-    img, m_full, frame = _target_inputs(target, mask, L, cfg.mask_resize, cfg.fit)
+    img, m_full, frame = _target_inputs(target, mask, L, cfg.mask_resize, cfg.fit, cfg.soft_mask)
     prompt = SOURCE_TEMPLATE.format(object=object, v=token)
     pos = token_position(pipe.tokenizer, prompt, token)
     with torch.no_grad(): uncond, cond = sd.encode_prompts([cfg.negative_prompt, prompt]).chunk(2)
@@ -195,7 +195,7 @@ def contact_sheet(target, mask, images:dict, cell:int=192) -> Image.Image:
     sheet = Image.new('RGB', (pad + (cell + pad) * (2 + len(seeds)), (cell + head) * len(tss) + pad), 'white')
     d = ImageDraw.Draw(sheet)
     thumb = lambda im: im.convert('RGB').resize((cell, cell), Image.BICUBIC)
-    mask_im = Image.fromarray((np.asarray(load_mask(mask)) * 255).astype(np.uint8))
+    mask_im = Image.fromarray((np.asarray(load_mask(mask, soft=True)) * 255).astype(np.uint8))   # shown as given: checked by the transfer
     for r, ts in enumerate(tss):
         y = head + r * (cell + head)
         for c, (label, im) in enumerate([(f't_start {ts}: target', target), ('mask', mask_im)] + [(f'seed {s}', images[s, ts]) for s in seeds]):
