@@ -208,7 +208,8 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           token:Param('the new word for the concept', str)=_C.token,
           init:Param('init word of the new token', str)=_C.init,
           init_rows:Param("where its row starts: 'entry' (the init word's vocabulary entry, released) or 'mean' (of its tokens' rows)", str)=_C.init_rows,
-          train:Param("attn2 projections trained: 'qkvo' or 'kv'", str)=_C.train,
+          train:Param("attn2 weights trained: Custom-Diffusion copies of 'qkvo' or 'kv', or a 'lora' on q, k, v, out (a concept of a few MB)", str)=_C.train,
+          lora_rank:Param("--train lora: the LoRA's rank", int)=_C.lora_rank,
           mask_resize:Param("mask to the latent grid: 'antialias' (PIL's default resize, released: soft edges) or 'point' (bilinear sampling)", str)=_C.mask_resize,
           fit:Param("a non-square image to the model's square: 'stretch' (released) or 'pad' (centred on a square of its border colour: shape kept; results cropped back)", str)=_C.fit,
           soft_mask:Param('read a grey or colour mask as weights (default: a mask must be black and white, its edges may be soft)', bool)=False,
@@ -231,7 +232,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
     "Learn a concept from one source image and its mask (chapter: https://clic-nb.github.io/clic-nb/learn.html)."
     _required('learn', source=source, mask=mask, object=object, out=out)
     settings = dict(steps=steps, lr=lr, weight_decay=weight_decay, max_grad_norm=max_grad_norm, batch_size=batch_size, grad_accum=grad_accum,
-                    seed=seed, size=size, token=token, init=init, init_rows=init_rows, train=train, mask_resize=mask_resize, fit=fit, soft_mask=soft_mask, alpha=alpha,
+                    seed=seed, size=size, token=token, init=init, init_rows=init_rows, train=train, lora_rank=lora_rank, mask_resize=mask_resize, fit=fit, soft_mask=soft_mask, alpha=alpha,
                     mixed_precision=mixed_precision, gradient_checkpointing=gradient_checkpointing, checkpoint_every=checkpoint_every,
                     keep_checkpoints=keep_checkpoints, validate_every=validate_every, report_to=report_to)
     settings.update({k: v for k, v in dict(context=context, roi_input=roi_input, roi_prompt=roi_prompt).items() if v is not None})

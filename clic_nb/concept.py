@@ -4,7 +4,7 @@
 
 # %% ../nbs/04_concept.ipynb #2cf0777b
 from __future__ import annotations
-import json, os, re, copy, shutil
+import json, math, os, re, copy, shutil
 from dataclasses import dataclass, field
 from fastcore.basics import patch
 from pathlib import Path
@@ -13,15 +13,17 @@ import torch.nn as nn
 from safetensors import safe_open
 from safetensors.torch import save_file, load_file
 from .config import ClicError, DEFAULT_TOKEN, DEFAULT_INIT, INIT_ROWS
-from .config import (EMBEDS_FILE, ATTN_FILE, META_FILE, ROI_FILE, SOURCE_FILE, SOURCE_MASK_FILE, CONFIG_FILE, LOG_FILE, LOSS_PLOT, CHECKPOINTS, VALIDATION)
+from .config import (EMBEDS_FILE, ATTN_FILE, LORA_FILE, META_FILE, ROI_FILE, SOURCE_FILE, SOURCE_MASK_FILE, CONFIG_FILE, LOG_FILE, LOSS_PLOT, CHECKPOINTS, VALIDATION)
 from .data import atomic_write, file_digest
-from .seam import attn2_names
+from .seam import attn2_names, draw, DRAW_KEYS
 from .attention import clic_processors, clic_layers, ClicAttnProcessor
+from diffusers.utils import logging as diffusers_logging
 
 # %% auto #0
-__all__ = ['TrainableTokens', 'train_tokens', 'merge_tokens', 'init_ids', 'check_token', 'add_token', 'token_position',
-           'make_trainable', 'count_trainable', 'shapes_of', 'Concept', 'load_in_diffusers', 'put_token',
-           'save_region_token', 'load_region_token', 'as_concept', 'with_concept']
+__all__ = ['LORA_TARGETS', 'TrainableTokens', 'train_tokens', 'merge_tokens', 'init_ids', 'check_token', 'add_token',
+           'token_position', 'lora_parameters', 'add_lora', 'make_trainable', 'count_trainable', 'shapes_of', 'Concept',
+           'lora_state', 'write_lora', 'load_in_diffusers', 'put_token', 'save_region_token', 'load_region_token',
+           'as_concept', 'with_concept']
 
 # %% ../nbs/04_concept.ipynb #64b41f5b
 class TrainableTokens(nn.Module):
@@ -111,13 +113,35 @@ def token_position(tokenizer, prompt:str, token:str) -> int:
         raise ClicError(f"prompt {prompt!r} is too long: {token} falls at position {pos}, past the {tokenizer.model_max_length} text positions; shorten it")
     return pos
 
+# %% ../nbs/04_concept.ipynb #e4f6a052
+LORA_TARGETS = ('to_q', 'to_k', 'to_v', 'to_out.0')      # what a LoRA adapts in each attn2 layer: its four projections
+
+# %% ../nbs/04_concept.ipynb #0b150690
+def lora_parameters(unet) -> dict[str, nn.Parameter]:
+    "The LoRA tensors of `unet` by name (none without a peft adapter)."
+    return {n: p for n, p in unet.named_parameters() if '.lora_' in n}
+
+# %% ../nbs/04_concept.ipynb #bcb1fd67
+def add_lora(unet, rank:int=16, seed:int=0) -> list[nn.Parameter]:
+    "A peft LoRA of `rank` on q, k, v and out of every attn2 layer, scale 1 (alpha = rank), B = 0 so the model starts unchanged; its tensors, trainable, in fp32."
+    from peft import LoraConfig
+    unet.add_adapter(LoraConfig(r=rank, lora_alpha=rank, target_modules=[f'{n}.{t}' for n in attn2_names(unet) for t in LORA_TARGETS]))
+    params = lora_parameters(unet)
+    g = draw(seed, DRAW_KEYS['lora'])             # A drawn from the run's seed, not torch's global state: a resumed run is the same run
+    with torch.no_grad():
+        for n, p in params.items():
+            if '.lora_A.' in n: nn.init.kaiming_uniform_(p, a=math.sqrt(5), generator=g)    # peft's own init of A, seeded
+    for p in params.values(): p.data = p.data.float(); p.requires_grad_(True)     # mixed precision: the trained weights stay fp32
+    return list(params.values())
+
 # %% ../nbs/04_concept.ipynb #272d6d94
-def make_trainable(pipe, token_ids:list[int], train:str='qkvo') -> list[nn.Parameter]:
-    "Freeze everything, then make the rows `token_ids` and the attn2 copies (`train` mode) trainable; returns them."
+def make_trainable(pipe, token_ids:list[int], train:str='qkvo', rank:int=16, seed:int=0) -> list[nn.Parameter]:
+    "Freeze everything, then make the rows `token_ids` and the attn2 weights trainable: Custom-Diffusion copies (`train` 'qkvo' or 'kv') or a LoRA of `rank` drawn from `seed` ('lora'); returns them."
     for m in (pipe.unet, pipe.vae, pipe.text_encoder): m.requires_grad_(False)
     rows = train_tokens(pipe.text_encoder, token_ids).rows
-    pipe.unet.set_attn_processor(clic_processors(pipe.unet, train))
-    return [rows, *(p for proc in clic_layers(pipe.unet).values() for p in proc.parameters())]
+    pipe.unet.set_attn_processor(clic_processors(pipe.unet, None if train == 'lora' else train))   # 'lora': the processors only read maps
+    attn = add_lora(pipe.unet, rank, seed) if train == 'lora' else [p for proc in clic_layers(pipe.unet).values() for p in proc.parameters()]
+    return [rows, *attn]
 
 # %% ../nbs/04_concept.ipynb #eece8b8e
 def count_trainable(pipe) -> dict:
@@ -125,6 +149,7 @@ def count_trainable(pipe) -> dict:
     emb = pipe.text_encoder.get_input_embeddings()
     tok = emb.rows.numel() if isinstance(emb, TrainableTokens) else 0
     att = sum(p.numel() for proc in clic_layers(pipe.unet).values() for p in proc.parameters() if p.requires_grad)
+    att += sum(p.numel() for p in lora_parameters(pipe.unet).values() if p.requires_grad)
     return dict(token=tok, attention=att, total=tok + att)
 
 # %% ../nbs/04_concept.ipynb #aabd4ff0
@@ -143,18 +168,28 @@ class Concept:
     attn: dict
     meta: dict = field(default_factory=dict)
 
+# %% ../nbs/04_concept.ipynb #83b749cb
+def lora_state(unet) -> dict:
+    "The LoRA of `unet` in the diffusers LoRA format, keyed as in its file: `unet.{layer}.to_q.lora.down.weight`, ... (fp32, CPU)."
+    from peft.utils import get_peft_model_state_dict
+    from diffusers.utils import convert_state_dict_to_diffusers
+    sd = convert_state_dict_to_diffusers(get_peft_model_state_dict(unet))
+    return {f'unet.{k}': v.detach().float().cpu().contiguous() for k, v in sd.items()}
+
 # %% ../nbs/04_concept.ipynb #5459db76
 @patch(cls_method=True)
 def from_pipeline(cls:Concept, pipe, token:str=DEFAULT_TOKEN, **meta) -> Concept:
     "Collect the learned row of `token` and the installed CLiC attn2 weights of `pipe`."
-    layers = clic_layers(pipe.unet)
-    if not layers or not any(p.train for p in layers.values()):
+    layers, lora = clic_layers(pipe.unet), lora_parameters(pipe.unet)
+    if not lora and (not layers or not any(p.train for p in layers.values())):
         raise ClicError("the pipeline has no trainable CLiC attention: call make_trainable (or learn) first")
     emb = pipe.text_encoder.get_input_embeddings()
     tid = pipe.tokenizer.convert_tokens_to_ids(token)
     row = emb.rows[emb.ids.tolist().index(tid)] if isinstance(emb, TrainableTokens) and tid in emb.ids.tolist() else emb.weight[tid]
-    attn = {f'{n}.processor.{k}': v.detach().float().cpu().contiguous() for n, p in layers.items() for k, v in p.state_dict().items()}
-    train = next(p.train for p in layers.values())
+    if lora: attn, train = lora_state(pipe.unet), 'lora'
+    else:
+        attn = {f'{n}.processor.{k}': v.detach().float().cpu().contiguous() for n, p in layers.items() for k, v in p.state_dict().items()}
+        train = next(p.train for p in layers.values())
     others = [k.removesuffix('.processor') for k in pipe.unet.attn_processors if k.removesuffix('.processor') not in layers]
     meta = dict(format='clic-nb concept', token=token, train=train, shapes=shapes_of(pipe), other_layers=others, **meta)
     return cls(token, row.detach().float().cpu().clone(), attn, meta)
@@ -172,6 +207,26 @@ def _check_finite(self:Concept, where) -> None:
     bad = [k for k, v in {'embedding': self.embedding, **self.attn}.items() if not torch.isfinite(v).all()]
     if bad: raise ClicError(f"{where}: the concept {self.token} holds NaN or inf weights ({bad[0]}): learn it again, with a lower --lr")
 
+# %% ../nbs/04_concept.ipynb #9f11c9ac
+@patch(as_prop=True)
+def is_lora(self:Concept) -> bool: return self.meta.get('train') == 'lora'
+
+# %% ../nbs/04_concept.ipynb #aebc5abc
+@patch(as_prop=True)
+def weights_file(self:Concept) -> str:
+    "The file of the attn2 weights: the LoRA's or the Custom-Diffusion copies'."
+    return LORA_FILE if self.is_lora else ATTN_FILE
+
+# %% ../nbs/04_concept.ipynb #c3c857bd
+def write_lora(folder:Path, state:dict) -> None:
+    "Write a LoRA state (keys as `lora_state` gives them) with diffusers' own writer, its rank and alpha in the file's metadata."
+    from diffusers import StableDiffusionPipeline
+    layers = {k.removeprefix('unet.'): v for k, v in state.items()}
+    rank = next(v.shape[0] for k, v in layers.items() if k.endswith('lora.down.weight'))
+    targets = sorted({k.split('.lora.')[0] for k in layers})
+    StableDiffusionPipeline.save_lora_weights(folder, unet_lora_layers=layers, weight_name=LORA_FILE,
+                                              unet_lora_adapter_metadata=dict(r=rank, lora_alpha=rank, target_modules=targets))
+
 # %% ../nbs/04_concept.ipynb #5e1499b2
 @patch
 def _write(self:Concept, folder:Path) -> None:
@@ -179,8 +234,9 @@ def _write(self:Concept, folder:Path) -> None:
     from clic_nb import __version__
     folder.mkdir(parents=True)
     save_file({self.token: self.embedding.contiguous()}, folder/EMBEDS_FILE)
-    save_file({**self.attn, **self._empty_entries()}, folder/ATTN_FILE, metadata={'format': 'pt'})
-    files = {n: file_digest(folder/n) for n in (EMBEDS_FILE, ATTN_FILE)}
+    if self.is_lora: write_lora(folder, self.attn)
+    else: save_file({**self.attn, **self._empty_entries()}, folder/ATTN_FILE, metadata={'format': 'pt'})
+    files = {n: file_digest(folder/n) for n in (EMBEDS_FILE, self.weights_file)}
     (folder/META_FILE).write_text(json.dumps({**self.meta, 'version': __version__, 'files': files}, indent=1))
 
 # %% ../nbs/04_concept.ipynb #4bb5c11a
@@ -195,7 +251,7 @@ def save(self:Concept, folder) -> Path:
     staged = folder/f'.concept.tmp{os.getpid()}'          # a name sweep_temps knows, if this process dies half way
     try:
         self._write(staged)
-        for n in (EMBEDS_FILE, ATTN_FILE, META_FILE): os.replace(staged/n, folder/n)   # a stop between them: the digests tell
+        for n in (EMBEDS_FILE, self.weights_file, META_FILE): os.replace(staged/n, folder/n)   # a stop between them: the digests tell
     finally: shutil.rmtree(staged, ignore_errors=True)
     return folder
 
@@ -204,14 +260,16 @@ def save(self:Concept, folder) -> Path:
 def load(cls:Concept, folder) -> Concept:
     "Read a concept folder written by `save` (or by `learn`), checked whole: readable files matching their digests, finite weights."
     folder = Path(folder)
-    missing = [f for f in (EMBEDS_FILE, ATTN_FILE, META_FILE) if not (folder/f).is_file()]
+    missing = [f for f in (EMBEDS_FILE, META_FILE) if not (folder/f).is_file()]
     if missing: raise ClicError(f"{folder}: not a concept folder (no {', '.join(missing)}): pass the --out folder of clic learn")
     again = "run its clic learn again with --resume (that saves the concept again from the run's last checkpoint), or learn it again"
     try: meta = json.loads((folder/META_FILE).read_text())
     except ValueError: raise ClicError(f"{folder/META_FILE}: not readable (cut short or altered): {again}") from None
+    weights = LORA_FILE if meta.get('train') == 'lora' else ATTN_FILE
+    if not (folder/weights).is_file(): raise ClicError(f"{folder}: not a concept folder (no {weights}): pass the --out folder of clic learn")
     for n, want in meta.get('files', {}).items():            # concepts saved before the digests: not checked
         if file_digest(folder/n) != want: raise ClicError(f"{folder/n} does not match the digest in {META_FILE} (a save cut short, or altered): {again}")
-    try: (token, emb), = load_file(folder/EMBEDS_FILE).items(); attn = {k: v for k, v in load_file(folder/ATTN_FILE).items() if v.numel()}
+    try: (token, emb), = load_file(folder/EMBEDS_FILE).items(); attn = {k: v for k, v in load_file(folder/weights).items() if v.numel()}
     except Exception as e: raise ClicError(f"{folder}: a concept file is unreadable ({type(e).__name__}): {again}") from None
     concept = cls(token, emb, attn, meta)
     concept._check_finite(folder)
@@ -227,12 +285,29 @@ def check_fits(self:Concept, pipe) -> None:
         raise ClicError(f"concept {self.token} was learned on {base} (embedding width {self.embedding.shape[-1]}), this model has width "
                         f"{have['embedding']}: load it into the base model it was learned on")
     for key, w in self.attn.items():
-        layer = key.split('.processor.')[0]
+        layer = key.removeprefix('unet.').split('.processor.')[0].split('.to_')[0]     # Custom-Diffusion or LoRA key
         if layer not in have['attn2']:
             raise ClicError(f"concept {self.token} has weights for layer {layer}, which this model lacks: load it into {base}")
         if key.endswith('to_k_custom_diffusion.weight') and list(w.shape) != have['attn2'][layer]:
             raise ClicError(f"concept {self.token}: layer {layer} is {list(w.shape)} in the concept, {have['attn2'][layer]} in this model: "
                             f"load it into {base}")
+        if key.endswith('to_k.lora.down.weight') and w.shape[1] != have['attn2'][layer][1]:
+            raise ClicError(f"concept {self.token}: layer {layer} reads text of width {w.shape[1]} in the concept, {have['attn2'][layer][1]} "
+                            f"in this model: load it into {base}")
+
+# %% ../nbs/04_concept.ipynb #8900b69a
+@patch
+def _apply_lora(self:Concept, pipe):
+    "The attn2 part of `apply` for a LoRA concept: map-reading processors, and the LoRA through diffusers' own loader (any earlier adapter removed)."
+    unet = pipe.unet
+    if getattr(unet, 'peft_config', None): unet.delete_adapters(list(unet.peft_config))
+    unet.set_attn_processor(clic_processors(unet, None))
+    level = diffusers_logging.get_verbosity()
+    diffusers_logging.set_verbosity_error()                  # its note that the text encoder has no LoRA: none is meant to
+    try: pipe.load_lora_weights(dict(self.attn))
+    finally: diffusers_logging.set_verbosity(level)
+    for p in lora_parameters(unet).values(): p.requires_grad_(False)
+    return pipe
 
 # %% ../nbs/04_concept.ipynb #7cd79054
 @patch
@@ -245,6 +320,7 @@ def apply(self:Concept, pipe):
     with torch.no_grad():
         w = te.get_input_embeddings().weight
         w[tok.convert_tokens_to_ids(self.token)] = self.embedding.to(w.device, w.dtype)
+    if self.is_lora: return self._apply_lora(pipe)
     procs = clic_processors(pipe.unet, self.meta.get('train', 'qkvo'))
     pipe.unet.set_attn_processor(procs)
     dev = pipe.unet.device
@@ -259,7 +335,8 @@ def load_in_diffusers(pipe, folder):
     "Load a saved concept into a plain diffusers `StableDiffusionPipeline` with diffusers' own loaders only."
     folder = Path(folder)
     pipe.load_textual_inversion(folder/EMBEDS_FILE)
-    pipe.unet.load_attn_procs(folder, weight_name=ATTN_FILE, _pipeline=pipe)   # without _pipeline nothing is installed (diffusers#9320)
+    if (folder/LORA_FILE).is_file(): pipe.load_lora_weights(folder, weight_name=LORA_FILE)
+    else: pipe.unet.load_attn_procs(folder, weight_name=ATTN_FILE, _pipeline=pipe)   # without _pipeline nothing is installed (diffusers#9320)
     return pipe
 
 # %% ../nbs/04_concept.ipynb #10906aa1

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace, fields, asdict
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['ClicError', 'configure', 'check_size', 'FITS', 'MASK_RESIZE', 'DEFAULT_TOKEN', 'DEFAULT_INIT', 'INIT_ROWS', 'EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'ROI_FILE', 'SOURCE_FILE', 'SOURCE_MASK_FILE', 'CONFIG_FILE', 'LOG_FILE', 'LOSS_PLOT', 'CHECKPOINTS', 'VALIDATION', 'LOSS_WEIGHTS', 'RELEASED_WEIGHTS', 'PAPER_WEIGHTS', 'list_checkpoints', 'PAPER', 'RESUMABLE', 'LearnConfig', 'check_weights', 'learn_config', 'settings_of', 'check_out', 'PAPER_TRANSFER', 'RELEASED_STEPS', 'TransferConfig', 'transfer_config', 'REGION_TOKEN', 'RoiConfig', 'roi_config', 'check_generation']
+__all__ = ['ClicError', 'configure', 'check_size', 'FITS', 'MASK_RESIZE', 'DEFAULT_TOKEN', 'DEFAULT_INIT', 'INIT_ROWS', 'EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'ROI_FILE', 'SOURCE_FILE', 'SOURCE_MASK_FILE', 'CONFIG_FILE', 'LOG_FILE', 'LOSS_PLOT', 'LORA_FILE', 'CHECKPOINTS', 'VALIDATION', 'LOSS_WEIGHTS', 'RELEASED_WEIGHTS', 'PAPER_WEIGHTS', 'list_checkpoints', 'PAPER', 'RESUMABLE', 'LearnConfig', 'check_weights', 'learn_config', 'settings_of', 'check_out', 'PAPER_TRANSFER', 'RELEASED_STEPS', 'TransferConfig', 'transfer_config', 'REGION_TOKEN', 'RoiConfig', 'roi_config', 'check_generation']
 
 # %% ../nbs/00_config.ipynb #5ac3c9fe
 class ClicError(ValueError):
@@ -51,6 +51,7 @@ META_FILE = 'clic_concept.json'                                  # token, traini
 ROI_FILE = 'roi_embeds.safetensors'                              # the region token <w*> of RoI matching, once learned
 SOURCE_FILE, SOURCE_MASK_FILE = 'source.png', 'source_mask.png'  # copies of the run's inputs (RoI matching learns on them)
 CONFIG_FILE, LOG_FILE, LOSS_PLOT = 'config.json', 'losses.csv', 'loss.png'
+LORA_FILE = 'pytorch_lora_weights.safetensors'                  # train='lora': the attn2 LoRA instead (diffusers LoRA format)
 CHECKPOINTS, VALIDATION = 'checkpoints', 'validation'             # folders
 
 # %% ../nbs/05_losses.ipynb #93694fea
@@ -85,7 +86,8 @@ class LearnConfig:
     mask_resize: str = 'antialias'    # mask to the latent grid: 'antialias' (PIL's default, released: soft edges) or 'point' (bilinear sampling)
     fit: str = 'stretch'              # a non-square source to the model's square: 'stretch' (released) or 'pad' (shape kept)
     soft_mask: bool = False           # take a grey or colour mask as weights; default: the mask rule (black and white, data chapter)
-    train: str = 'qkvo'               # attn2 projections trained: 'qkvo' or 'kv'
+    train: str = 'qkvo'               # attn2 weights trained: Custom-Diffusion copies 'qkvo' or 'kv', or a 'lora' (a few MB)
+    lora_rank: int = 16               # train='lora': the rank of the LoRA on attn2's q, k, v, out
     flip: bool = True                 # horizontal flip p=0.5 (image and mask)
     brightness: float = 0.5           # brightness jitter on the image (factor in [1-b, 1+b]); 0 = off
     context: str = 'released'         # context weight: 'released' (0.25 outside) or 'paper' (alpha + (1-alpha) M)
@@ -118,7 +120,7 @@ def check_weights(weights:dict) -> None:
         raise ClicError(f"loss weights must be >= 0 and not all 0: e.g. {' '.join(f'{k}={v}' for k, v in RELEASED_WEIGHTS.items())}")
 
 # %% ../nbs/10_learn.ipynb #09a384c4
-_CHOICES = dict(train=('qkvo', 'kv'), context=('released', 'paper'), roi_input=('pixel', 'latent'),
+_CHOICES = dict(train=('qkvo', 'kv', 'lora'), context=('released', 'paper'), roi_input=('pixel', 'latent'),
                 roi_prompt=('released', 'paper'), mixed_precision=('auto', 'no', 'fp16', 'bf16'), init_rows=INIT_ROWS,
                 mask_resize=MASK_RESIZE, fit=FITS)
 
@@ -126,7 +128,7 @@ _CHOICES = dict(train=('qkvo', 'kv'), context=('released', 'paper'), roi_input=(
 def learn_config(config:LearnConfig|None=None, paper:bool=False, **settings) -> LearnConfig:
     "A checked `LearnConfig`: `config` (default: released), the paper variants if `paper`, then `settings` (`mixed_precision='auto'` kept)."
     cfg = configure(LearnConfig, config, PAPER if paper else None, _CHOICES, **settings)
-    for k in ('steps', 'batch_size', 'grad_accum', 'checkpoint_every', 'keep_checkpoints', 'validation_steps'):
+    for k in ('steps', 'batch_size', 'grad_accum', 'checkpoint_every', 'keep_checkpoints', 'validation_steps', 'lora_rank'):
         if getattr(cfg, k) < 1: raise ClicError(f"{k}={getattr(cfg, k)}: must be at least 1")
     if not (0 < cfg.lr < float('inf') and cfg.max_grad_norm > 0):      # written so that nan fails too
         raise ClicError(f"lr={cfg.lr}, max_grad_norm={cfg.max_grad_norm}: both must be positive numbers, e.g. --lr 1e-5")
@@ -146,7 +148,7 @@ def check_out(out:Path, cfg:LearnConfig, resume:bool) -> Path|None:
     if not cfg_file.exists():
         if list_checkpoints(out) or (out/LOG_FILE).exists():
             raise ClicError(f"{out} holds a CLiC run without config.json: pass a new --out")
-        taken = [f for f in (SOURCE_FILE, SOURCE_MASK_FILE, EMBEDS_FILE, ATTN_FILE, META_FILE) if (out/f).exists()]
+        taken = [f for f in (SOURCE_FILE, SOURCE_MASK_FILE, EMBEDS_FILE, ATTN_FILE, LORA_FILE, META_FILE) if (out/f).exists()]
         if taken: raise ClicError(f"{out} already has a {taken[0]}, which a run writes (a concept, or a copy of its inputs): pass a new --out")
         return None
     if not resume: raise ClicError(f"{out} already holds a CLiC run: pass --resume to continue it, or a new --out")

@@ -9,7 +9,7 @@ from diffusers.models.attention_processor import AttnProcessor2_0
 from .config import ClicError, check_generation
 from .seam import family
 from .attention import ClicAttnProcessor
-from .concept import as_concept, with_concept
+from .concept import as_concept, with_concept, lora_parameters
 from .models import load_pipeline
 
 # %% auto #0
@@ -38,11 +38,13 @@ def generate(concept, object:str, n:int=4, seeds=None, layout_steps:int=5, steps
     unet = pipe.unet
     learned = dict(unet.attn_processors)
     original = {k: AttnProcessor2_0() if isinstance(p, ClicAttnProcessor) else p for k, p in learned.items()}   # stock SDPA
+    lora = bool(lora_parameters(unet))                               # a LoRA concept: its adapter is off in stage 1
     with torch.no_grad(): layout, styled = [_embeds(sd, p.format(object=object, v=concept.token), negative_prompt) for p in (LAYOUT_PROMPT, CONCEPT_PROMPT)]
 
     def swap(p, i, t, kw):
         if i == layout_steps - 1:                                    # after step layout_steps - 1: the learned layers from now on
             unet.set_attn_processor(dict(learned))
+            if lora: unet.enable_adapters()
             kw['prompt_embeds'] = torch.cat([styled[1], styled[0]])     # the CFG batch is [negative, prompt]
         if callback is not None: callback(i, t, kw)
         return kw
@@ -50,11 +52,15 @@ def generate(concept, object:str, n:int=4, seeds=None, layout_steps:int=5, steps
     images = []
     try:
         for s in seeds:
-            if layout_steps: unet.set_attn_processor(dict(original))         # stage 1: the original attention
+            if layout_steps:                                             # stage 1: the original attention
+                unet.set_attn_processor(dict(original))
+                if lora: unet.disable_adapters()
             pos, neg = styled if layout_steps == 0 else layout
             out = sd.sample(prompt_embeds=pos, negative_prompt_embeds=neg, num_inference_steps=steps, guidance_scale=guidance_scale,
                        height=size, width=size, generator=torch.Generator().manual_seed(s), callback_on_step_end=swap,
                        callback_on_step_end_tensor_inputs=['latents', 'prompt_embeds'])
             images.append(out.images[0])
-    finally: unet.set_attn_processor(dict(learned))                  # the pipeline keeps its concept
+    finally:                                                         # the pipeline keeps its concept
+        unet.set_attn_processor(dict(learned))
+        if lora: unet.enable_adapters()
     return images

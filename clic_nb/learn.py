@@ -18,8 +18,8 @@ from .data import Frame, folder_lock, sweep_temps, load_image, load_mask, match_
 from .seam import family
 from .attention import clic_layers
 from .losses import Batch, clic_losses, roi_prompt, SOURCE_TEMPLATE, LOSSES
-from .concept import (Concept, add_token, token_position, make_trainable, count_trainable,
-                             SOURCE_FILE, SOURCE_MASK_FILE, CONFIG_FILE, LOG_FILE, LOSS_PLOT, VALIDATION, EMBEDS_FILE, ATTN_FILE, META_FILE)
+from .concept import (Concept, add_token, token_position, make_trainable, count_trainable, lora_parameters,
+                             SOURCE_FILE, SOURCE_MASK_FILE, CONFIG_FILE, LOG_FILE, LOSS_PLOT, VALIDATION, EMBEDS_FILE, ATTN_FILE, LORA_FILE, META_FILE)
 from .training import (step_generator, augment, save_checkpoint, list_checkpoints, resume_checkpoint,
                               params_digest, restart_log, append_log, plot_losses)
 from .models import load_pipeline
@@ -79,11 +79,11 @@ class ClicModel(nn.Module):
 
 # %% ../nbs/10_learn.ipynb #6017d3fe
 def named_trainables(pipe) -> dict[str, nn.Parameter]:
-    "The trainable tensors by name: the token rows, then every attn2 copy."
+    "The trainable tensors by name: the token rows, then every attn2 copy or LoRA tensor."
     d = {'token_rows': pipe.text_encoder.get_input_embeddings().rows}
     for n, proc in clic_layers(pipe.unet).items():
         for k, p in proc.named_parameters(): d[f'{n}.{k}'] = p
-    return d
+    return {**d, **lora_parameters(pipe.unet)}
 
 # %% ../nbs/10_learn.ipynb #c54890c3
 def check_same_inputs(out:Path, source, mask, soft:bool=False) -> None:
@@ -235,7 +235,7 @@ def _setup(acc, model:str, cfg:LearnConfig, source, mask, object:str, out:Path) 
     pipe = load_pipeline(model, dtype=None if cfg.mixed_precision == 'no' else _DTYPES[cfg.mixed_precision], device=acc.device)
     src_img, src_mask, image, mask_px = prepare_source(source, mask, cfg.size, family(pipe).latent_size(cfg.size), cfg.mask_resize, cfg.fit, cfg.soft_mask)
     tid = add_token(pipe.tokenizer, pipe.text_encoder, cfg.token, cfg.init, cfg.init_rows)
-    make_trainable(pipe, [tid], cfg.train)
+    make_trainable(pipe, [tid], cfg.train, cfg.lora_rank, cfg.seed)
     named = named_trainables(pipe)
     if cfg.gradient_checkpointing: pipe.unet.enable_gradient_checkpointing()
     data = StepData(pipe, image, mask_px, object, cfg)

@@ -29,7 +29,7 @@ def draw(seed:int, *keys:int) -> torch.Generator:
     return torch.Generator().manual_seed(int(s) & (2**63 - 1))
 
 # %% ../nbs/01_seam.ipynb #11be48d0
-DRAW_KEYS = dict(blend=0, ddim=1, vae=2, init=3, roi=4)
+DRAW_KEYS = dict(blend=0, ddim=1, vae=2, init=3, roi=4, lora=5)
 
 # %% ../nbs/01_seam.ipynb #f4974d8d
 def noise_for(seeds, shape, key:str|int, step:int=0, device='cpu', dtype=torch.float32) -> torch.Tensor:
