@@ -110,7 +110,7 @@ SD14 = 'CompVis/stable-diffusion-v1-4'          # the model CLiC is defined on: 
 # %% ../nbs/99_cli.ipynb #00c2eaaf
 def _say_random(cmd:str, model:str) -> str:
     "Say on stderr, in one line, when `model` has random weights (its results are noise), after the results: bad input still gets one line."
-    if model == 'tiny' or str(model).startswith('random:'):
+    if model in ('tiny', 'tiny-sd2') or str(model).startswith('random:'):
         print(f"clic {cmd}: note: --model {model} has random weights: the results show that it runs, not what CLiC does "
               f"(real images: --model {SD14}; offline: --model toy)", file=sys.stderr)
     return model
@@ -196,7 +196,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           mask:Param('mask of the concept in the source: white = concept, soft edges allowed', str)=None,
           object:Param("the source's object, as in 'a {object} with <v*> style', e.g. vase", str)=None,
           out:Param('output folder: the concept (the folder later commands take), checkpoints, losses.csv, loss.png', str)=None,
-          model:Param("'tiny' (offline, random weights), 'toy' (trained on the toy world), a hub id such as CompVis/stable-diffusion-v1-4, a local diffusers folder, or random:<hub id> (that architecture with random weights: shapes and timings)", str)=SD14,
+          model:Param("'tiny' or 'tiny-sd2' (offline, random weights), 'toy' (trained on the toy world), a hub id such as CompVis/stable-diffusion-v1-4 or stabilityai/stable-diffusion-2-1, a local diffusers folder, or random:<hub id> (that architecture with random weights: shapes and timings)", str)=SD14,
           steps:Param('optimizer steps', int)=_C.steps,
           lr:Param('AdamW learning rate (constant)', float)=_C.lr,
           weight_decay:Param('AdamW weight decay', float)=_C.weight_decay,

@@ -22,20 +22,21 @@ __all__ = ['MODELS', 'ARCHS', 'ARCH_DIR', 'RANDOM', 'HUB_TIMEOUT', 'arch_config'
            'hub_reachable', 'load_pipeline']
 
 # %% ../nbs/09_models.ipynb #8a366879
-MODELS = dict(tiny=tiny_pipeline, toy=lambda seed=0: load_toy(TOY_DIR))
+MODELS = {'tiny': tiny_pipeline, 'tiny-sd2': lambda seed=0: tiny_pipeline(seed, sd2=True), 'toy': lambda seed=0: load_toy(TOY_DIR)}
 
 # %% ../nbs/09_models.ipynb #25d29067
 ARCHS = {'CompVis/stable-diffusion-v1-4': 'sd14', 'runwayml/stable-diffusion-v1-5': 'sd14',
-         'stable-diffusion-v1-5/stable-diffusion-v1-5': 'sd14'}
+         'stable-diffusion-v1-5/stable-diffusion-v1-5': 'sd14', 'stabilityai/stable-diffusion-2-1': 'sd21'}
 ARCH_DIR = Path(str(importlib.resources.files('clic_nb')))/'archs'    # one folder of configs per architecture
 RANDOM = 'random:'                                                    # the prefix of a random-weights model name
 
 # %% ../nbs/09_models.ipynb #e46e80e9
 def arch_config(model_id:str, part:str) -> dict:
-    "The shipped config of `part` ('unet', 'vae', 'text_encoder', 'scheduler') of `model_id`'s architecture."
+    "The shipped config of `part` ('unet', 'vae', 'text_encoder', 'scheduler', 'tokenizer') of `model_id`'s architecture ({} for a part it does not ship)."
     if model_id not in ARCHS:
         raise ClicError(f"{RANDOM}{model_id}: no shipped architecture for it: use one of {', '.join(RANDOM + k for k in ARCHS)}")
-    return json.loads((ARCH_DIR/ARCHS[model_id]/f'{part}.json').read_text())
+    f = ARCH_DIR/ARCHS[model_id]/f'{part}.json'
+    return json.loads(f.read_text()) if f.is_file() else {}
 
 # %% ../nbs/09_models.ipynb #02cffcd8
 def _random_value(mod:nn.Module, name:str, p:torch.Tensor, g:torch.Generator) -> torch.Tensor:
@@ -69,7 +70,7 @@ def random_pipeline(model_id:str, seed:int=0) -> StableDiffusionPipeline:
         text_encoder = CLIPTextModel(CLIPTextConfig(**cfg('text_encoder')))
     for k, m in enumerate((unet, vae, text_encoder)): fill_random(m, seed * 3 + k)
     sched = {k: v for k, v in cfg('scheduler').items() if not k.startswith('_') and k != 'skip_prk_steps'}
-    pipe = StableDiffusionPipeline(vae=vae, text_encoder=text_encoder, tokenizer=clip_tokenizer(), unet=unet, scheduler=_ddim(sched),
+    pipe = StableDiffusionPipeline(vae=vae, text_encoder=text_encoder, tokenizer=clip_tokenizer(**cfg('tokenizer')), unet=unet, scheduler=_ddim(sched),
                                    safety_checker=None, feature_extractor=None, requires_safety_checker=False)
     pipe.set_progress_bar_config(disable=True)
     return pipe
@@ -97,7 +98,7 @@ def hub_reachable(timeout:float=HUB_TIMEOUT) -> bool:
 # %% ../nbs/09_models.ipynb #c5e58c30
 def load_pipeline(name_or_path:str='tiny', dtype:torch.dtype|None=None, device:str|torch.device|None=None,
                   seed:int=0, **kwargs) -> StableDiffusionPipeline:
-    "The pipeline everything else uses: a name of `MODELS` ('tiny', 'toy'), 'random:<hub id>', a hub id, or a local folder."
+    "The pipeline everything else uses: a name of `MODELS` ('tiny', 'tiny-sd2', 'toy'), 'random:<hub id>', a hub id, or a local folder."
     if str(name_or_path) in MODELS: pipe = MODELS[str(name_or_path)](seed)
     elif str(name_or_path).startswith(RANDOM): pipe = random_pipeline(str(name_or_path)[len(RANDOM):], seed)
     else:

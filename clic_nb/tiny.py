@@ -42,19 +42,20 @@ def clip_vocab() -> tuple[dict, list]:
     return {t: i for i, t in enumerate(tokens)}, merges
 
 # %% ../nbs/02_tiny.ipynb #c10f5cc2
-def clip_tokenizer() -> CLIPTokenizer:
-    "A fresh SD 1.x (CLIP ViT-L/14) tokenizer, built offline: 49,408 tokens, 77 positions."
+def clip_tokenizer(pad_token:str='<|endoftext|>') -> CLIPTokenizer:
+    "A fresh SD 1.x (CLIP ViT-L/14) tokenizer, built offline: 49,408 tokens, 77 positions; SD 2.x's (OpenCLIP) pads with '!' instead."
     vocab, merges = clip_vocab()
-    return CLIPTokenizer(vocab=dict(vocab), merges=list(merges), model_max_length=77)
+    return CLIPTokenizer(vocab=dict(vocab), merges=list(merges), model_max_length=77, pad_token=pad_token)
 
 # %% ../nbs/02_tiny.ipynb #f015d5a5
-def tiny_unet(cross_dim:int=32) -> UNet2DConditionModel:
-    "An SD 1.x-shaped UNet: 3 cross-attention down/up blocks, 2 layers per block, 4 heads, widths 32/64/64/64."
+def tiny_unet(cross_dim:int=32, linear_projection:bool=False) -> UNet2DConditionModel:
+    "An SD 1.x-shaped UNet: 3 cross-attention down/up blocks, 2 layers per block, 4 heads, widths 32/64/64/64; `linear_projection`: SD 2.x's transformer in/out (and its upcast attention)."
     return UNet2DConditionModel(
         sample_size=64, in_channels=4, out_channels=4, layers_per_block=2, block_out_channels=(32, 64, 64, 64),
         down_block_types=('CrossAttnDownBlock2D',) * 3 + ('DownBlock2D',),
         up_block_types=('UpBlock2D',) + ('CrossAttnUpBlock2D',) * 3,
-        cross_attention_dim=cross_dim, attention_head_dim=4, norm_num_groups=8)  # attention_head_dim = number of heads
+        cross_attention_dim=cross_dim, attention_head_dim=4, norm_num_groups=8,   # attention_head_dim = number of heads
+        use_linear_projection=linear_projection, upcast_attention=linear_projection)
 
 # %% ../nbs/02_tiny.ipynb #aaa5aec2
 def tiny_vae() -> AutoencoderKL:
@@ -64,21 +65,21 @@ def tiny_vae() -> AutoencoderKL:
                          block_out_channels=(16, 32, 32, 32), sample_size=512, scaling_factor=0.18215)
 
 # %% ../nbs/02_tiny.ipynb #32f6efcd
-def tiny_text_encoder(vocab_size:int=49408, width:int=32) -> CLIPTextModel:
-    "A 2-layer CLIP text encoder of width `width` with 77 positions and SD's vocabulary size."
+def tiny_text_encoder(vocab_size:int=49408, width:int=32, act:str='quick_gelu') -> CLIPTextModel:
+    "A 2-layer CLIP text encoder of width `width` with 77 positions and SD's vocabulary size; `act` 'gelu' as in SD 2.x's OpenCLIP."
     return CLIPTextModel(CLIPTextConfig(vocab_size=vocab_size, hidden_size=width, intermediate_size=2 * width,
-                                        num_hidden_layers=2, num_attention_heads=4, max_position_embeddings=77,
+                                        num_hidden_layers=2, num_attention_heads=4, max_position_embeddings=77, hidden_act=act,
                                         projection_dim=width, bos_token_id=49406, eos_token_id=49407, pad_token_id=49407))
 
 # %% ../nbs/02_tiny.ipynb #d1bb7a45
-def tiny_pipeline(seed:int=0) -> StableDiffusionPipeline:
-    "An offline SD 1.x-shaped pipeline with random weights drawn from `seed`: same seed, same weights, bit for bit."
-    tok = clip_tokenizer()
+def tiny_pipeline(seed:int=0, sd2:bool=False) -> StableDiffusionPipeline:
+    "An offline SD 1.x-shaped pipeline with random weights drawn from `seed`: same seed, same weights, bit for bit; `sd2`: SD 2.x's differences."
+    tok = clip_tokenizer('!' if sd2 else '<|endoftext|>')
     with torch.random.fork_rng(devices=[]):
         torch.manual_seed(seed)
-        unet, vae, text_encoder = tiny_unet(), tiny_vae(), tiny_text_encoder(len(tok))
-    pipe = StableDiffusionPipeline(vae=vae, text_encoder=text_encoder, tokenizer=tok, unet=unet,
-                                   scheduler=DDIMScheduler(**SD_SCHEDULER), safety_checker=None,
+        unet, vae, text_encoder = tiny_unet(linear_projection=sd2), tiny_vae(), tiny_text_encoder(len(tok), act='gelu' if sd2 else 'quick_gelu')
+    sched = DDIMScheduler(**{**SD_SCHEDULER, **(dict(prediction_type='v_prediction') if sd2 else {})})
+    pipe = StableDiffusionPipeline(vae=vae, text_encoder=text_encoder, tokenizer=tok, unet=unet, scheduler=sched, safety_checker=None,
                                    feature_extractor=None, requires_safety_checker=False)
     pipe.set_progress_bar_config(disable=True)
     return pipe
