@@ -268,7 +268,8 @@ def load(cls:Concept, folder) -> Concept:
     weights = LORA_FILE if meta.get('train') == 'lora' else ATTN_FILE
     if not (folder/weights).is_file(): raise ClicError(f"{folder}: not a concept folder (no {weights}): pass the --out folder of clic learn")
     for n, want in meta.get('files', {}).items():            # concepts saved before the digests: not checked
-        if file_digest(folder/n) != want: raise ClicError(f"{folder/n} does not match the digest in {META_FILE} (a save cut short, or altered): {again}")
+        if not (folder/n).is_file() or file_digest(folder/n) != want:
+            raise ClicError(f"{folder/n} does not match the digest in {META_FILE}, or is missing (a save cut short, or altered): {again}")
     try: (token, emb), = load_file(folder/EMBEDS_FILE).items(); attn = {k: v for k, v in load_file(folder/weights).items() if v.numel()}
     except Exception as e: raise ClicError(f"{folder}: a concept file is unreadable ({type(e).__name__}): {again}") from None
     concept = cls(token, emb, attn, meta)

@@ -83,8 +83,8 @@ class Damaged(ClicError):
 def read_checkpoint(path:Path, names) -> tuple[int, dict, dict, dict|None]:
     "Check the checkpoint at `path` whole (file digests, tensor names, values' digest) and read it: (step, tensors, optimizer state, scaler state)."
     path = Path(path)
-    try: state = json.loads((path/'state.json').read_text())
-    except (ValueError, OSError) as e: raise Damaged(f"{path}: state.json is unreadable ({type(e).__name__})") from None
+    try: state = json.loads((path/'state.json').read_text()); step = int(state['step'])
+    except (ValueError, OSError, KeyError, TypeError) as e: raise Damaged(f"{path}: state.json is unreadable ({type(e).__name__})") from None
     for name, want in state.get('files', {}).items():       # checkpoints written before file digests: the values' digest alone
         if not (path/name).is_file() or file_digest(path/name) != want: raise Damaged(f"{path}: {name} is missing or altered")
     try:
@@ -95,7 +95,7 @@ def read_checkpoint(path:Path, names) -> tuple[int, dict, dict, dict|None]:
     if set(tensors) != set(names):
         raise ClicError(f"{path}: checkpoint holds other parameters than this run trains: resume with the same --train and model")
     if params_digest(tensors[k] for k in names) != state.get('digest'): raise Damaged(f"{path}: its values differ from the digest in state.json")
-    return state['step'], tensors, opt, scaler
+    return step, tensors, opt, scaler
 
 # %% ../nbs/06_training.ipynb #046bd48b
 def load_checkpoint(path:Path, named:dict, optimizer, scaler=None) -> int:

@@ -100,7 +100,7 @@ def plot_attention(maps:AttentionMaps, image, word, layer:str='mean', t='mean', 
 def plot_masks(image, mask, latent:int, how:str='antialias'):
     "Image, mask, and the soft context weight W of SPEC §1 on the `latent` x `latent` grid the model trains on (mask resized `how`), side by side."
     from matplotlib.figure import Figure
-    img, m = load_image(image), load_mask(mask)
+    img, m = load_image(image), load_mask(mask, soft=True)      # a figure shows any mask it is given, soft ones too
     w = context_weight(resize_mask(m, latent, how))[0, 0].numpy()
     fig = Figure(figsize=(8.4, 2.9), dpi=100)
     for k, (title, data, kw) in enumerate([('image', np.asarray(img), {}), ('mask', m, dict(cmap='gray', vmin=0, vmax=1)),
