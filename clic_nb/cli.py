@@ -307,9 +307,9 @@ def transfer(concept:Param('concept folder (the --out of clic learn)', str)=None
     if batch is not None and batch < 1: raise ClicError(f"--batch {batch}: use at least 1 seed per batch")
     _existing('folder', concept=concept)
     _existing(target=target, mask=None if mask == 'auto' else mask)
-    _masks_ok(soft_mask, mask=None if mask == 'auto' else mask)
     names = [f'{file_part(object)}_seed{s}_t{ts}.png' for ts in t_starts for s in seeds] + ['contact_sheet.png']
     _outputs_free([Path(out)/n for n in names + (['auto_mask.png', 'auto_mask_soft.png'] if mask == 'auto' else [])], [target, mask], overwrite)
+    _masks_ok(soft_mask, mask=None if mask == 'auto' else mask)      # last: reading a mask loads torch
     from clic_nb.transfer import transfer as transfer_concept, contact_sheet
     from clic_nb.data import load_image
     if mask == 'auto': mask = _auto_mask(concept, target, object, Path(out), model, size, mask_steps, fit, quiet)
@@ -401,8 +401,8 @@ def mask(concept:Param('concept folder (the --out of clic learn): find its regio
     if dest.suffix.lower() != '.png': raise ClicError(f"--out {out}: name a .png file for the mask")
     _existing('folder', concept=concept)
     _existing(target=target, source=source, source_mask=source_mask)
-    _masks_ok(soft_mask, source_mask=source_mask)
     _outputs_free([dest, dest.with_name(f'{dest.stem}_soft.png')], [target, source, source_mask], overwrite)
+    _masks_ok(soft_mask, source_mask=source_mask)                    # last: reading a mask loads torch
     from clic_nb.roi import target_mask
     roi = target_mask(concept, target, object, source=source, source_mask=source_mask, source_object=source_object, model=model, **kw)
     dest.parent.mkdir(parents=True, exist_ok=True)
