@@ -1,6 +1,7 @@
 #!/usr/bin/env python
-"""Cost of capturing the <v*> attention map on the 9 up-block attn2 layers (forward + backward), on the tiny model at
-512x512 (64x64 latents), batch 1, CPU (`--model random:CompVis/stable-diffusion-v1-4 --size 256`: SD 1.4 at full size). Prints time and peak-memory ratios measured in this run:
+"""Cost of capturing the <v*> attention map on the up-block attn2 layers (forward + backward), on the tiny model at
+512x512 (64x64 latents), batch 1, CPU (`--model random:CompVis/stable-diffusion-v1-4 --size 256`: SD 1.4 at full size;
+`--model tiny-xl --size 1024`: SDXL's layout at its 128x128 latents). Prints time and peak-memory ratios measured in this run:
 
 - stock:   the UNet with diffusers' own SDPA processors, loss = mean(pred^2)
 - clic:    our processors with capture of one token on the 9 up layers, loss = mean(pred^2) + mean(A)
@@ -18,14 +19,15 @@ def setup(variant, size, model='tiny'):
     import torch, torch.nn.functional as F
     from diffusers.models.attention_processor import AttnProcessor
     from clic_nb.models import load_pipeline
-    from clic_nb.seam import up_attn2_names, attn2_names
+    from clic_nb.seam import up_attn2_names, family
     from clic_nb.attention import clic_processors, AttentionStore, capture
     pipe = load_pipeline(model)
-    unet = pipe.unet
+    unet, sd = pipe.unet, family(pipe)
     up = up_attn2_names(unet)
-    L = size // 8
+    L = sd.latent_size(size)
     x = torch.randn(1, 4, L, L, generator=torch.Generator().manual_seed(0))
-    ehs, t = torch.randn(1, 77, unet.config.cross_attention_dim, generator=torch.Generator().manual_seed(1)), torch.tensor([500])
+    with torch.no_grad(): cond = sd.encode_prompts('a vase with ktn style')     # SDXL: packed with the pooled embedding
+    t = torch.tensor([500])
     stock = dict(unet.attn_processors)
     clic = clic_processors(unet, train=None)
     full = {}
@@ -42,14 +44,14 @@ def setup(variant, size, model='tiny'):
     def step():
         unet.zero_grad(set_to_none=True)
         if variant == 'stock':
-            unet.set_attn_processor(dict(stock)); loss = unet(x, t, ehs).sample.square().mean()
+            unet.set_attn_processor(dict(stock)); loss = sd.predict(x, t, cond).square().mean()
         elif variant == 'clic':
             unet.set_attn_processor(dict(clic))
             with capture(unet, AttentionStore([5], layers=up)) as st:
-                loss = unet(x, t, ehs).sample.square().mean() + st.aggregate(L, minmax=True).mean()
+                loss = sd.predict(x, t, cond).square().mean() + st.aggregate(L, minmax=True).mean()
         else:
             unet.set_attn_processor(dict(naive)); full.clear()
-            pred = unet(x, t, ehs).sample
+            pred = sd.predict(x, t, cond)
             maps = [F.interpolate(full[n][:, :, 5].mean(0).view(1, 1, int(full[n].shape[1] ** .5), -1), size=L, mode='bilinear') for n in up]
             a = torch.stack(maps).mean(0)
             loss = pred.square().mean() + ((a - a.min()) / (a.max() - a.min() + 1e-8)).mean()

@@ -1,6 +1,7 @@
 #!/usr/bin/env python
 """One CLiC training step against one plain Custom-Diffusion step on the same model: the tiny pipeline at 512x512
-(64x64 latents), batch 1, CPU (`--model random:CompVis/stable-diffusion-v1-4 --size 256`: SD 1.4 at full size). Both train the same parameters (the <v*> row and to_q/k/v/out of every attn2 layer)
+(64x64 latents), batch 1, CPU (`--model random:CompVis/stable-diffusion-v1-4 --size 256`: SD 1.4 at full size;
+`--model tiny-xl --size 1024`: SDXL's layout at its 128x128 latents, both text encoders' rows trained). Both train the same parameters (the <v*> row and to_q/k/v/out of every attn2 layer)
 with AdamW; each step includes its VAE encoding, text encoding, UNet forward+backward and optimizer step.
 
 - custom:  Custom Diffusion as diffusers ships it: `CustomDiffusionAttnProcessor2_0` (train_kv, train_q_out),
@@ -21,23 +22,24 @@ def setup(variant, size, model='tiny'):
     from clic_nb.data import sample
     from clic_nb.models import load_pipeline
     from clic_nb.seam import family, attn2_names
-    from clic_nb.concept import add_token, make_trainable, train_tokens
+    from clic_nb.concept import add_concept_token, make_trainable, train_rows, freeze
     from clic_nb.training import step_generator
     from clic_nb.learn import make_config, StepData, ClicModel, prepare_source, named_trainables
     torch.manual_seed(0)
     pipe = load_pipeline(model)
     cfg = make_config(size=size)
-    tid = add_token(pipe.tokenizer, pipe.text_encoder)
+    tid = add_concept_token(pipe)
     _, _, image, mask = prepare_source(sample('source'), sample('source_mask'), size, family(pipe).latent_size(size))
-    sched = family(pipe).train_scheduler()
+    sd = family(pipe)
+    sched = sd.train_scheduler()
     if variant == 'clic':
         make_trainable(pipe, [tid], 'qkvo')
         params = list(named_trainables(pipe).values())
         data, model = StepData(pipe, image, mask, 'vase', cfg), ClicModel(pipe, cfg)
         def loss_of(g): return model(**data(g, 'cpu'))['total']
     else:
-        for m in (pipe.unet, pipe.vae, pipe.text_encoder): m.requires_grad_(False)
-        rows = train_tokens(pipe.text_encoder, [tid]).rows
+        freeze(pipe)
+        rows = train_rows(pipe, [tid])
         mods, procs = dict(pipe.unet.named_modules()), dict(pipe.unet.attn_processors)
         for n in attn2_names(pipe.unet):
             a = mods[n]
@@ -48,13 +50,12 @@ def setup(variant, size, model='tiny'):
                                'to_out_custom_diffusion.0.bias': a.to_out[0].bias})
             procs[f'{n}.processor'] = p.requires_grad_(True)
         pipe.unet.set_attn_processor(dict(procs))                    # diffusers empties the dict it is given
-        params = [rows] + [p for pr in procs.values() if isinstance(pr, CustomDiffusionAttnProcessor2_0) for p in pr.parameters()]
-        ids = pipe.tokenizer('a vase with <v*> style', padding='max_length', max_length=77, return_tensors='pt').input_ids
+        params = rows + [p for pr in procs.values() if isinstance(pr, CustomDiffusionAttnProcessor2_0) for p in pr.parameters()]
+        ids = sd.ids('a vase with <v*> style')
         def loss_of(g):
-            with torch.no_grad():
-                x0 = pipe.vae.encode(image).latent_dist.sample(g) * pipe.vae.config.scaling_factor
+            with torch.no_grad(): x0 = sd.encode_image(image, g)
             t, noise = torch.randint(0, 1000, (1,), generator=g), torch.randn(x0.shape, generator=g)
-            pred = pipe.unet(sched.add_noise(x0, noise, t), t, pipe.text_encoder(ids)[0]).sample
+            pred = sd.predict(sched.add_noise(x0, noise, t), t, sd.encode_text(ids))
             return F.mse_loss(pred, noise)
     opt = torch.optim.AdamW(params, lr=1e-5, weight_decay=0.1)
     n_params = sum(p.numel() for p in params)

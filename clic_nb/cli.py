@@ -110,7 +110,7 @@ SD14 = 'CompVis/stable-diffusion-v1-4'          # the model CLiC is defined on: 
 # %% ../nbs/99_cli.ipynb #00c2eaaf
 def _say_random(cmd:str, model:str) -> str:
     "Say on stderr, in one line, when `model` has random weights (its results are noise), after the results: bad input still gets one line."
-    if model in ('tiny', 'tiny-sd2') or str(model).startswith('random:'):
+    if model in ('tiny', 'tiny-sd2', 'tiny-xl') or str(model).startswith('random:'):
         print(f"clic {cmd}: note: --model {model} has random weights: the results show that it runs, not what CLiC does "
               f"(real images: --model {SD14}; offline: --model toy)", file=sys.stderr)
     return model
@@ -196,7 +196,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           mask:Param('mask of the concept in the source: white = concept, soft edges allowed', str)=None,
           object:Param("the source's object, as in 'a {object} with <v*> style', e.g. vase", str)=None,
           out:Param('output folder: the concept (the folder later commands take), checkpoints, losses.csv, loss.png', str)=None,
-          model:Param("'tiny' or 'tiny-sd2' (offline, random weights), 'toy' (trained on the toy world), a hub id such as CompVis/stable-diffusion-v1-4 or stabilityai/stable-diffusion-2-1, a local diffusers folder, or random:<hub id> (that architecture with random weights: shapes and timings)", str)=SD14,
+          model:Param("'tiny', 'tiny-sd2' or 'tiny-xl' (offline, random weights), 'toy' (trained on the toy world), a hub id such as CompVis/stable-diffusion-v1-4, stabilityai/stable-diffusion-2-1 or stabilityai/stable-diffusion-xl-base-1.0 (with --train lora --size 1024), a local diffusers folder, or random:<hub id> (that architecture with random weights: shapes and timings)", str)=SD14,
           steps:Param('optimizer steps', int)=_C.steps,
           lr:Param('AdamW learning rate (constant)', float)=_C.lr,
           weight_decay:Param('AdamW weight decay', float)=_C.weight_decay,
@@ -204,13 +204,14 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           batch_size:Param('images per step and process', int)=_C.batch_size,
           grad_accum:Param('micro-batches per optimizer step', int)=_C.grad_accum,
           seed:Param('random seed of every draw of the run', int)=_C.seed,
-          size:Param('image size the model sees (SD 1.x: 512; the tiny model: any multiple of 64)', int)=_C.size,
+          size:Param('image size the model sees (SD 1.x: 512, SD 2.1: 768, SDXL: 1024; the tiny models: any multiple of 64)', int)=_C.size,
           token:Param('the new word for the concept', str)=_C.token,
           init:Param('init word of the new token', str)=_C.init,
           init_rows:Param("where its row starts: 'entry' (the init word's vocabulary entry, released) or 'mean' (of its tokens' rows)", str)=_C.init_rows,
           train:Param("attn2 weights trained: Custom-Diffusion copies of 'qkvo' or 'kv', or a 'lora' on q, k, v, out (a concept of a few MB)", str)=_C.train,
           lora_rank:Param("--train lora: the LoRA's rank", int)=_C.lora_rank,
           mask_resize:Param("mask to the latent grid: 'antialias' (PIL's default resize, released: soft edges) or 'point' (bilinear sampling)", str)=_C.mask_resize,
+          map_layers:Param(f"attn2 layers of the <v*> map: 'up' (every up-block attn2 layer, as published), 'up-fine' (the finest up block), 'up-coarse' or 'all'", str)=_C.map_layers,
           fit:Param("a non-square image to the model's square: 'stretch' (released) or 'pad' (centred on a square of its border colour: shape kept; results cropped back)", str)=_C.fit,
           soft_mask:Param('read a grey or colour mask as weights (default: a mask must be black and white, its edges may be soft)', bool)=False,
           aug:Param('augmentation: flip and brightness (--no-aug: off)', bool)=True,
@@ -232,7 +233,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
     "Learn a concept from one source image and its mask (chapter: https://clic-nb.github.io/clic-nb/learn.html)."
     _required('learn', source=source, mask=mask, object=object, out=out)
     settings = dict(steps=steps, lr=lr, weight_decay=weight_decay, max_grad_norm=max_grad_norm, batch_size=batch_size, grad_accum=grad_accum,
-                    seed=seed, size=size, token=token, init=init, init_rows=init_rows, train=train, lora_rank=lora_rank, mask_resize=mask_resize, fit=fit, soft_mask=soft_mask, alpha=alpha,
+                    seed=seed, size=size, token=token, init=init, init_rows=init_rows, train=train, lora_rank=lora_rank, mask_resize=mask_resize, map_layers=map_layers, fit=fit, soft_mask=soft_mask, alpha=alpha,
                     mixed_precision=mixed_precision, gradient_checkpointing=gradient_checkpointing, checkpoint_every=checkpoint_every,
                     keep_checkpoints=keep_checkpoints, validate_every=validate_every, report_to=report_to)
     settings.update({k: v for k, v in dict(context=context, roi_input=roi_input, roi_prompt=roi_prompt).items() if v is not None})
@@ -290,9 +291,10 @@ def transfer(concept:Param('concept folder (the --out of clic learn)', str)=None
              lr:Param("guidance step: Adam's lr (released) or the paper's eta", float)=_T.lr,
              guidance_grad:Param("guidance gradient: 'released' (not through attention outputs) or 'full'", str)=_T.guidance_grad,
              mask_resize:Param("mask to the latent grid: 'antialias' (PIL's default resize, released: kept soft) or 'point' (bilinear sampling)", str)=_T.mask_resize,
+             map_layers:Param(f"attn2 layers of the guided <v*> map: 'up' (every up-block attn2 layer, as published), 'up-fine' (the finest up block), 'up-coarse' or 'all'", str)=_T.map_layers,
              fit:Param("a non-square image to the model's square: 'stretch' (released) or 'pad' (centred on a square of its border colour: shape kept; results cropped back)", str)=_T.fit,
              soft_mask:Param('read a grey or colour mask as weights (default: a mask must be black and white, its edges may be soft)', bool)=False,
-             size:Param('image size the model sees (SD 1.x: 512)', int)=_T.size,
+             size:Param('image size the model sees (SD 1.x: 512, SD 2.1: 768, SDXL: 1024)', int)=_T.size,
              batch:Param('seeds per batch (default: all at once; lower it if memory is short)', int)=None,
              overwrite:Param('replace results of the same name in --out', bool)=False,
              model:Param("base model (default: the concept's own)", str)=None,
@@ -301,7 +303,7 @@ def transfer(concept:Param('concept folder (the --out of clic learn)', str)=None
     "Paint a learned concept into a region of a target image (chapter: https://clic-nb.github.io/clic-nb/transfer.html)."
     _required('transfer', concept=concept, target=target, mask=mask, object=object, out=out)
     seeds, settings = parse_seeds(seeds), dict(steps=steps, guidance_scale=guidance_scale, strength=strength, lr=lr, size=size,
-                                               guidance_grad=guidance_grad, mask_resize=mask_resize, fit=fit, soft_mask=soft_mask)
+                                               guidance_grad=guidance_grad, mask_resize=mask_resize, map_layers=map_layers, fit=fit, soft_mask=soft_mask)
     for ts in t_starts: transfer_config(paper=paper, t_start=ts, **settings)     # every option checked before torch loads
     if mask == 'auto': roi_config(steps=mask_steps, size=size, fit=fit)
     if batch is not None and batch < 1: raise ClicError(f"--batch {batch}: use at least 1 seed per batch")
@@ -370,9 +372,10 @@ def mask(concept:Param('concept folder (the --out of clic learn): find its regio
          steps:Param('optimizer steps of <w*>', int)=_R.steps,
          lr:Param('AdamW learning rate of <w*>', float)=_R.lr,
          seed:Param('random seed', int)=_R.seed,
-         size:Param('image size the model sees (SD 1.x: 512)', int)=_R.size,
+         size:Param('image size the model sees (SD 1.x: 512, SD 2.1: 768, SDXL: 1024)', int)=_R.size,
          ddim_steps:Param('DDIM timesteps the attention map is averaged over', int)=_R.ddim_steps,
          mask_resize:Param("source mask to the latent grid: 'antialias' (PIL's default resize, released) or 'point' (bilinear sampling)", str)=_R.mask_resize,
+         map_layers:Param(f"attn2 layers of the maps: 'up' (every up-block attn2 layer, as published), 'up-fine' (the finest up block), 'up-coarse' or 'all'", str)=_R.map_layers,
          fit:Param("a non-square image to the model's square: 'stretch' (released) or 'pad' (centred on a square of its border colour: shape kept; results cropped back)", str)=_R.fit,
          soft_mask:Param('read a grey or colour --source-mask as weights (default: black and white, soft edges allowed)', bool)=False,
          model:Param("base model (default: the concept's own; with --sources: CompVis/stable-diffusion-v1-4)", str)=None,
@@ -382,7 +385,7 @@ def mask(concept:Param('concept folder (the --out of clic learn): find its regio
     if (sources is None) == (concept is None):
         raise ClicError("pass either --concept with --target (a target mask) or --sources (source masks): see clic mask --help")
     _required('mask', object=object, out=out)
-    kw = dict(steps=steps, lr=lr, seed=seed, size=size, ddim_steps=ddim_steps, mask_resize=mask_resize, fit=fit, soft_mask=soft_mask)
+    kw = dict(steps=steps, lr=lr, seed=seed, size=size, ddim_steps=ddim_steps, mask_resize=mask_resize, map_layers=map_layers, fit=fit, soft_mask=soft_mask)
     roi_config(**kw)                                                # every option checked before torch loads
     kw['progress'] = not quiet
     if sources is not None:

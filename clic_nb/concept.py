@@ -15,14 +15,15 @@ from safetensors.torch import save_file, load_file
 from .config import ClicError, DEFAULT_TOKEN, DEFAULT_INIT, INIT_ROWS
 from .config import (EMBEDS_FILE, ATTN_FILE, LORA_FILE, META_FILE, ROI_FILE, SOURCE_FILE, SOURCE_MASK_FILE, CONFIG_FILE, LOG_FILE, LOSS_PLOT, CHECKPOINTS, VALIDATION)
 from .data import atomic_write, file_digest
-from .seam import attn2_names, draw, DRAW_KEYS
+from .seam import attn2_names, draw, DRAW_KEYS, family
 from .attention import clic_processors, clic_layers, ClicAttnProcessor
 from diffusers.utils import logging as diffusers_logging
 
 # %% auto #0
-__all__ = ['LORA_TARGETS', 'TrainableTokens', 'train_tokens', 'merge_tokens', 'init_ids', 'check_token', 'add_token',
-           'token_position', 'lora_parameters', 'add_lora', 'make_trainable', 'count_trainable', 'shapes_of', 'Concept',
-           'lora_state', 'write_lora', 'load_in_diffusers', 'put_token', 'save_region_token', 'load_region_token',
+__all__ = ['LORA_TARGETS', 'SDXL_EMBEDS', 'TrainableTokens', 'train_tokens', 'merge_tokens', 'init_ids', 'check_token',
+           'add_token', 'token_position', 'text_widths', 'add_concept_token', 'train_rows', 'merge_rows', 'token_row',
+           'freeze', 'put_token', 'lora_parameters', 'add_lora', 'make_trainable', 'count_trainable', 'shapes_of',
+           'Concept', 'lora_state', 'write_lora', 'load_in_diffusers', 'save_region_token', 'load_region_token',
            'as_concept', 'with_concept']
 
 # %% ../nbs/04_concept.ipynb #64b41f5b
@@ -113,6 +114,60 @@ def token_position(tokenizer, prompt:str, token:str) -> int:
         raise ClicError(f"prompt {prompt!r} is too long: {token} falls at position {pos}, past the {tokenizer.model_max_length} text positions; shorten it")
     return pos
 
+# %% ../nbs/04_concept.ipynb #69f3219e
+def text_widths(pipe) -> list[int]:
+    "The input-embedding width of each text encoder of `pipe` (SDXL: 768 and 1280); a concept's row is their rows side by side."
+    return [te.get_input_embeddings().weight.shape[1] for _, te in family(pipe).text_parts()]
+
+# %% ../nbs/04_concept.ipynb #d9464522
+def _one_id(tids:set, token:str) -> int:
+    "The id `token` has in every tokenizer (they share CLIP's vocabulary); a one-line error if they disagree."
+    if len(tids) > 1: raise ClicError(f"the tokenizers give {token} different ids {sorted(tids)}: load a pipeline whose tokenizers share one vocabulary")
+    return next(iter(tids))
+
+# %% ../nbs/04_concept.ipynb #a644060b
+def add_concept_token(pipe, token:str=DEFAULT_TOKEN, init:str=DEFAULT_INIT, rows:str='entry') -> int:
+    "`add_token` in every text encoder of `pipe`, each row from its own table; the token's id, the same in each."
+    return _one_id({add_token(tok, te, token, init, rows) for tok, te in family(pipe).text_parts()}, token)
+
+# %% ../nbs/04_concept.ipynb #d8536afd
+def train_rows(pipe, ids:list[int]) -> list[nn.Parameter]:
+    "`train_tokens` in every text encoder of `pipe`: the trainable rows, one tensor per encoder."
+    return [train_tokens(te, ids).rows for _, te in family(pipe).text_parts()]
+
+# %% ../nbs/04_concept.ipynb #02cea3dd
+def merge_rows(pipe) -> None:
+    "`merge_tokens` in every text encoder of `pipe`."
+    for _, te in family(pipe).text_parts(): merge_tokens(te)
+
+# %% ../nbs/04_concept.ipynb #698939c4
+def token_row(pipe, token:str) -> torch.Tensor:
+    "The row of `token` in every text encoder (the trainable one while it learns), side by side: fp32 on the CPU."
+    out = []
+    for tok, te in family(pipe).text_parts():
+        emb, tid = te.get_input_embeddings(), tok.convert_tokens_to_ids(token)
+        learning = isinstance(emb, TrainableTokens) and tid in emb.ids.tolist()
+        out.append((emb.rows[emb.ids.tolist().index(tid)] if learning else emb.weight[tid]).detach().float().cpu())
+    return torch.cat(out)
+
+# %% ../nbs/04_concept.ipynb #67c8c8a6
+def freeze(pipe) -> None:
+    "Every weight of `pipe` frozen: the UNet, the VAE and each text encoder."
+    for m in (pipe.unet, pipe.vae, *(te for _, te in family(pipe).text_parts())): m.requires_grad_(False)
+
+# %% ../nbs/04_concept.ipynb #10906aa1
+def put_token(pipe, token:str, row:torch.Tensor|None=None, init:str=DEFAULT_INIT, rows:str='entry') -> int:
+    "Give `token` the embedding `row` (each encoder's part; default: the mean of the rows `init_ids(init, rows)`), adding it to the vocabularies if needed; its id."
+    parts = family(pipe).text_parts()
+    merge_rows(pipe)
+    if row is None: row = torch.cat([te.get_input_embeddings().weight[init_ids(tok, init, rows)].detach().float().mean(0) for tok, te in parts])
+    tid = _one_id({tok.convert_tokens_to_ids(token) if token in tok.get_vocab() else add_token(tok, te, token, init, rows) for tok, te in parts}, token)
+    with torch.no_grad():
+        for (_, te), r in zip(parts, row.split(text_widths(pipe))):
+            w = te.get_input_embeddings().weight          # after add_token: the resized table
+            w[tid] = r.to(w.device, w.dtype)
+    return tid
+
 # %% ../nbs/04_concept.ipynb #e4f6a052
 LORA_TARGETS = ('to_q', 'to_k', 'to_v', 'to_out.0')      # what a LoRA adapts in each attn2 layer: its four projections
 
@@ -136,28 +191,27 @@ def add_lora(unet, rank:int=16, seed:int=0) -> list[nn.Parameter]:
 
 # %% ../nbs/04_concept.ipynb #272d6d94
 def make_trainable(pipe, token_ids:list[int], train:str='qkvo', rank:int=16, seed:int=0) -> list[nn.Parameter]:
-    "Freeze everything, then make the rows `token_ids` and the attn2 weights trainable: Custom-Diffusion copies (`train` 'qkvo' or 'kv') or a LoRA of `rank` drawn from `seed` ('lora'); returns them."
-    for m in (pipe.unet, pipe.vae, pipe.text_encoder): m.requires_grad_(False)
-    rows = train_tokens(pipe.text_encoder, token_ids).rows
+    "Freeze everything, then make the rows `token_ids` (of each text encoder) and the attn2 weights trainable: Custom-Diffusion copies (`train` 'qkvo' or 'kv') or a LoRA of `rank` drawn from `seed` ('lora'); returns them."
+    freeze(pipe)
+    rows = train_rows(pipe, token_ids)
     pipe.unet.set_attn_processor(clic_processors(pipe.unet, None if train == 'lora' else train))   # 'lora': the processors only read maps
     attn = add_lora(pipe.unet, rank, seed) if train == 'lora' else [p for proc in clic_layers(pipe.unet).values() for p in proc.parameters()]
-    return [rows, *attn]
+    return [*rows, *attn]
 
 # %% ../nbs/04_concept.ipynb #eece8b8e
 def count_trainable(pipe) -> dict:
     "Trainable parameter counts: the token rows, the attention copies, and their total."
-    emb = pipe.text_encoder.get_input_embeddings()
-    tok = emb.rows.numel() if isinstance(emb, TrainableTokens) else 0
+    embs = [te.get_input_embeddings() for _, te in family(pipe).text_parts()]
+    tok = sum(e.rows.numel() for e in embs if isinstance(e, TrainableTokens))
     att = sum(p.numel() for proc in clic_layers(pipe.unet).values() for p in proc.parameters() if p.requires_grad)
     att += sum(p.numel() for p in lora_parameters(pipe.unet).values() if p.requires_grad)
     return dict(token=tok, attention=att, total=tok + att)
 
 # %% ../nbs/04_concept.ipynb #aabd4ff0
 def shapes_of(pipe) -> dict:
-    "The shapes a concept depends on: embedding width and the (out, in) of every attn2 key projection."
-    mods = dict(pipe.unet.named_modules())
-    return dict(embedding=pipe.text_encoder.get_input_embeddings().weight.shape[1],
-                attn2={n: list(mods[n].to_k.weight.shape) for n in attn2_names(pipe.unet)})
+    "The shapes a concept depends on: the embedding width (each text encoder's, and their sum) and the (out, in) of every attn2 key projection."
+    mods, widths = dict(pipe.unet.named_modules()), text_widths(pipe)
+    return dict(embedding=sum(widths), text_widths=widths, attn2={n: list(mods[n].to_k.weight.shape) for n in attn2_names(pipe.unet)})
 
 # %% ../nbs/04_concept.ipynb #66ee4dcd
 @dataclass
@@ -179,20 +233,17 @@ def lora_state(unet) -> dict:
 # %% ../nbs/04_concept.ipynb #5459db76
 @patch(cls_method=True)
 def from_pipeline(cls:Concept, pipe, token:str=DEFAULT_TOKEN, **meta) -> Concept:
-    "Collect the learned row of `token` and the installed CLiC attn2 weights of `pipe`."
+    "Collect the learned row(s) of `token` and the installed CLiC attn2 weights of `pipe`."
     layers, lora = clic_layers(pipe.unet), lora_parameters(pipe.unet)
     if not lora and (not layers or not any(p.train for p in layers.values())):
         raise ClicError("the pipeline has no trainable CLiC attention: call make_trainable (or learn) first")
-    emb = pipe.text_encoder.get_input_embeddings()
-    tid = pipe.tokenizer.convert_tokens_to_ids(token)
-    row = emb.rows[emb.ids.tolist().index(tid)] if isinstance(emb, TrainableTokens) and tid in emb.ids.tolist() else emb.weight[tid]
     if lora: attn, train = lora_state(pipe.unet), 'lora'
     else:
         attn = {f'{n}.processor.{k}': v.detach().float().cpu().contiguous() for n, p in layers.items() for k, v in p.state_dict().items()}
         train = next(p.train for p in layers.values())
     others = [k.removesuffix('.processor') for k in pipe.unet.attn_processors if k.removesuffix('.processor') not in layers]
     meta = dict(format='clic-nb concept', token=token, train=train, shapes=shapes_of(pipe), other_layers=others, **meta)
-    return cls(token, row.detach().float().cpu().clone(), attn, meta)
+    return cls(token, token_row(pipe, token), attn, meta)
 
 # %% ../nbs/04_concept.ipynb #191e5a6b
 @patch
@@ -227,13 +278,24 @@ def write_lora(folder:Path, state:dict) -> None:
     StableDiffusionPipeline.save_lora_weights(folder, unet_lora_layers=layers, weight_name=LORA_FILE,
                                               unet_lora_adapter_metadata=dict(r=rank, lora_alpha=rank, target_modules=targets))
 
+# %% ../nbs/04_concept.ipynb #47a1fb9b
+SDXL_EMBEDS = ('clip_l', 'clip_g')         # SDXL's textual-inversion file: one row per text encoder, under these keys
+
+# %% ../nbs/04_concept.ipynb #d4bb46df
+@patch
+def embeds_state(self:Concept) -> dict:
+    "The tensors of the embedding file: {token: row} (textual inversion); with two text encoders SDXL's {'clip_l': (1, 768), 'clip_g': (1, 1280)}."
+    widths = (self.meta.get('shapes') or {}).get('text_widths') or [len(self.embedding)]
+    if len(widths) == 1: return {self.token: self.embedding.contiguous()}
+    return {k: r[None].contiguous() for k, r in zip(SDXL_EMBEDS, self.embedding.split(widths))}
+
 # %% ../nbs/04_concept.ipynb #5e1499b2
 @patch
 def _write(self:Concept, folder:Path) -> None:
     "Make `folder` holding the concept's files, the metadata last with the digests of the other two."
     from clic_nb import __version__
     folder.mkdir(parents=True)
-    save_file({self.token: self.embedding.contiguous()}, folder/EMBEDS_FILE)
+    save_file(self.embeds_state(), folder/EMBEDS_FILE)
     if self.is_lora: write_lora(folder, self.attn)
     else: save_file({**self.attn, **self._empty_entries()}, folder/ATTN_FILE, metadata={'format': 'pt'})
     files = {n: file_digest(folder/n) for n in (EMBEDS_FILE, self.weights_file)}
@@ -270,8 +332,11 @@ def load(cls:Concept, folder) -> Concept:
     for n, want in meta.get('files', {}).items():            # concepts saved before the digests: not checked
         if not (folder/n).is_file() or file_digest(folder/n) != want:
             raise ClicError(f"{folder/n} does not match the digest in {META_FILE}, or is missing (a save cut short, or altered): {again}")
-    try: (token, emb), = load_file(folder/EMBEDS_FILE).items(); attn = {k: v for k, v in load_file(folder/weights).items() if v.numel()}
+    try: embeds, attn = load_file(folder/EMBEDS_FILE), {k: v for k, v in load_file(folder/weights).items() if v.numel()}
     except Exception as e: raise ClicError(f"{folder}: a concept file is unreadable ({type(e).__name__}): {again}") from None
+    if set(embeds) == set(SDXL_EMBEDS): token, emb = meta.get('token', DEFAULT_TOKEN), torch.cat([embeds[k][0] for k in SDXL_EMBEDS])
+    elif len(embeds) == 1: (token, emb), = embeds.items()
+    else: raise ClicError(f"{folder/EMBEDS_FILE}: holds {len(embeds)} tensors, not one row or SDXL's clip_l and clip_g: {again}")
     concept = cls(token, emb, attn, meta)
     concept._check_finite(folder)
     return concept
@@ -315,12 +380,7 @@ def _apply_lora(self:Concept, pipe):
 def apply(self:Concept, pipe):
     "Put the concept into `pipe` (token row + CLiC attn2 processors with the learned weights); returns `pipe`."
     self.check_fits(pipe)
-    tok, te = pipe.tokenizer, pipe.text_encoder
-    merge_tokens(te)
-    if self.token not in tok.get_vocab(): add_token(tok, te, self.token)
-    with torch.no_grad():
-        w = te.get_input_embeddings().weight
-        w[tok.convert_tokens_to_ids(self.token)] = self.embedding.to(w.device, w.dtype)
+    put_token(pipe, self.token, self.embedding)
     if self.is_lora: return self._apply_lora(pipe)
     procs = clic_processors(pipe.unet, self.meta.get('train', 'qkvo'))
     pipe.unet.set_attn_processor(procs)
@@ -333,24 +393,16 @@ def apply(self:Concept, pipe):
 
 # %% ../nbs/04_concept.ipynb #9686db05
 def load_in_diffusers(pipe, folder):
-    "Load a saved concept into a plain diffusers `StableDiffusionPipeline` with diffusers' own loaders only."
+    "Load a saved concept into a plain diffusers pipeline (SD 1.x/2.x or SDXL) with diffusers' own loaders only."
     folder = Path(folder)
-    pipe.load_textual_inversion(folder/EMBEDS_FILE)
+    if getattr(pipe, 'text_encoder_2', None) is None: pipe.load_textual_inversion(folder/EMBEDS_FILE)
+    else:                                                    # SDXL: one call per text encoder, as diffusers documents it
+        rows, token = load_file(folder/EMBEDS_FILE), json.loads((folder/META_FILE).read_text())['token']
+        pipe.load_textual_inversion(rows['clip_l'], token=token, text_encoder=pipe.text_encoder, tokenizer=pipe.tokenizer)
+        pipe.load_textual_inversion(rows['clip_g'], token=token, text_encoder=pipe.text_encoder_2, tokenizer=pipe.tokenizer_2)
     if (folder/LORA_FILE).is_file(): pipe.load_lora_weights(folder, weight_name=LORA_FILE)
     else: pipe.unet.load_attn_procs(folder, weight_name=ATTN_FILE, _pipeline=pipe)   # without _pipeline nothing is installed (diffusers#9320)
     return pipe
-
-# %% ../nbs/04_concept.ipynb #10906aa1
-def put_token(pipe, token:str, row:torch.Tensor|None=None, init:str=DEFAULT_INIT, rows:str='entry') -> int:
-    "Give `token` the embedding `row` (default: the mean of the rows `init_ids(init, rows)`), adding it to the vocabulary if needed; its id."
-    tok, te = pipe.tokenizer, pipe.text_encoder
-    merge_tokens(te)
-    if row is None: row = te.get_input_embeddings().weight[init_ids(tok, init, rows)].detach().float().mean(0)
-    tid = tok.convert_tokens_to_ids(token) if token in tok.get_vocab() else add_token(tok, te, token, init, rows)
-    with torch.no_grad():
-        w = te.get_input_embeddings().weight          # after add_token: the resized table
-        w[tid] = row.to(w.device, w.dtype)
-    return tid
 
 # %% ../nbs/04_concept.ipynb #b65c0326
 def save_region_token(folder, token:str, row:torch.Tensor, **meta) -> Path:
@@ -380,5 +432,5 @@ def as_concept(concept) -> Concept:
 def with_concept(pipe, concept:Concept):
     "The pipeline with the concept in it (applied once), every weight frozen: guidance differentiates the latent only."
     if not (concept.token in pipe.tokenizer.get_vocab() and clic_layers(pipe.unet)): concept.apply(pipe)
-    for m in (pipe.unet, pipe.vae, pipe.text_encoder): m.requires_grad_(False)   # else backward also makes weight grads
+    freeze(pipe)                                  # else backward also makes weight grads
     return pipe

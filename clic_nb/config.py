@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace, fields, asdict
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['ClicError', 'configure', 'check_size', 'FITS', 'MASK_RESIZE', 'DEFAULT_TOKEN', 'DEFAULT_INIT', 'INIT_ROWS', 'EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'ROI_FILE', 'SOURCE_FILE', 'SOURCE_MASK_FILE', 'CONFIG_FILE', 'LOG_FILE', 'LOSS_PLOT', 'LORA_FILE', 'CHECKPOINTS', 'VALIDATION', 'LOSS_WEIGHTS', 'RELEASED_WEIGHTS', 'PAPER_WEIGHTS', 'list_checkpoints', 'PAPER', 'RESUMABLE', 'LearnConfig', 'check_weights', 'learn_config', 'settings_of', 'check_out', 'PAPER_TRANSFER', 'RELEASED_STEPS', 'TransferConfig', 'transfer_config', 'REGION_TOKEN', 'RoiConfig', 'roi_config', 'check_generation']
+__all__ = ['ClicError', 'configure', 'check_size', 'FITS', 'MASK_RESIZE', 'MAP_LAYERS', 'DEFAULT_TOKEN', 'DEFAULT_INIT', 'INIT_ROWS', 'EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'ROI_FILE', 'SOURCE_FILE', 'SOURCE_MASK_FILE', 'CONFIG_FILE', 'LOG_FILE', 'LOSS_PLOT', 'LORA_FILE', 'CHECKPOINTS', 'VALIDATION', 'LOSS_WEIGHTS', 'RELEASED_WEIGHTS', 'PAPER_WEIGHTS', 'list_checkpoints', 'PAPER', 'RESUMABLE', 'LearnConfig', 'check_weights', 'learn_config', 'settings_of', 'check_out', 'PAPER_TRANSFER', 'RELEASED_STEPS', 'TransferConfig', 'transfer_config', 'REGION_TOKEN', 'RoiConfig', 'roi_config', 'check_generation']
 
 # %% ../nbs/00_config.ipynb #5ac3c9fe
 class ClicError(ValueError):
@@ -36,6 +36,9 @@ FITS = ('stretch', 'pad')     # a non-square image to the model's square: resize
 
 # %% ../nbs/00_data.ipynb #4ba48715
 MASK_RESIZE = ('antialias', 'point')   # PIL's default resize (released) / bilinear sampling
+
+# %% ../nbs/01_seam.ipynb #bc2a7c3e
+MAP_LAYERS = ('up', 'up-fine', 'up-coarse', 'all')     # which attn2 layers make the <v*> map (seam chapter)
 
 # %% ../nbs/04_concept.ipynb #2550ab40
 DEFAULT_TOKEN, DEFAULT_INIT = '<v*>', 'ktn'
@@ -94,6 +97,7 @@ class LearnConfig:
     alpha: float = 0.5                # the paper's alpha
     roi_input: str = 'pixel'          # 'pixel' (image*mask, encoded) or 'latent' (paper: M * x_t)
     roi_prompt: str = 'released'      # 'released' (8 templates) or 'paper' ("A photo of <v*>")
+    map_layers: str = 'up'            # attn2 layers of the <v*> map: 'up' (SPEC), 'up-fine', 'up-coarse', 'all' (seam chapter)
     weights: dict = field(default_factory=lambda: dict(RELEASED_WEIGHTS))   # loss term -> weight (see losses.LOSSES)
     mixed_precision: str = 'auto'     # 'auto' (fp16 on a GPU, else 'no'), 'no', 'fp16', 'bf16' (frozen weights in half, trained ones in fp32)
     gradient_checkpointing: bool = False
@@ -122,7 +126,7 @@ def check_weights(weights:dict) -> None:
 # %% ../nbs/10_learn.ipynb #09a384c4
 _CHOICES = dict(train=('qkvo', 'kv', 'lora'), context=('released', 'paper'), roi_input=('pixel', 'latent'),
                 roi_prompt=('released', 'paper'), mixed_precision=('auto', 'no', 'fp16', 'bf16'), init_rows=INIT_ROWS,
-                mask_resize=MASK_RESIZE, fit=FITS)
+                mask_resize=MASK_RESIZE, fit=FITS, map_layers=MAP_LAYERS)
 
 # %% ../nbs/10_learn.ipynb #6017f7d7
 def learn_config(config:LearnConfig|None=None, paper:bool=False, **settings) -> LearnConfig:
@@ -186,6 +190,7 @@ class TransferConfig:
     mask_resize: str = 'antialias'  # mask to the latent grid: 'antialias' (PIL's default, released: kept soft) or 'point'
     fit: str = 'stretch'            # a non-square target to the model's square: 'stretch' (released) or 'pad' (shape kept)
     soft_mask: bool = False         # take a grey or colour mask as weights; default: the mask rule (black and white)
+    map_layers: str = 'up'          # attn2 layers of the guided <v*> map: 'up' (SPEC), 'up-fine', 'up-coarse', 'all'
 
 # %% ../nbs/11_transfer.ipynb #9cd17f67
 PAPER_TRANSFER = dict(update='gradient', target='mask')
@@ -195,7 +200,7 @@ RELEASED_STEPS = dict(steps=50, blend_until=45, guide_until=30)     # SPEC §2's
 def transfer_config(config:TransferConfig|None=None, paper:bool=False, **settings) -> TransferConfig:
     "A checked `TransferConfig`: `config` (default: released), the paper variants if `paper`, then `settings`; unset step ranges scaled to `steps`."
     c = configure(TransferConfig, config, PAPER_TRANSFER if paper else None, dict(update=('adam', 'gradient'), target=('ones', 'mask'), guidance_grad=('released', 'full'),
-                                                                             mask_resize=MASK_RESIZE, fit=FITS), **settings)
+                                                                             mask_resize=MASK_RESIZE, fit=FITS, map_layers=MAP_LAYERS), **settings)
     if c.steps < 1: raise ClicError(f"steps={c.steps}: use at least 1 DDIM step (default 50)")
     scale = lambda k: getattr(c, k) if getattr(c, k) is not None else round(RELEASED_STEPS[k] * c.steps / RELEASED_STEPS['steps'])
     c = replace(c, blend_until=scale('blend_until'), guide_until=scale('guide_until'))
@@ -234,13 +239,14 @@ class RoiConfig:
     mask_resize: str = 'antialias'  # source mask to the latent grid: 'antialias' (PIL's default, released) or 'point'
     fit: str = 'stretch'            # a non-square image to the model's square: 'stretch' (released) or 'pad' (shape kept)
     soft_mask: bool = False         # take a grey or colour source mask as weights; default: the mask rule (a concept's own copy: as learned)
+    map_layers: str = 'up'          # attn2 layers of the maps: 'up' (SPEC), 'up-fine', 'up-coarse', 'all'
 
 # %% ../nbs/12_roi.ipynb #9b48081a
 def roi_config(config:RoiConfig|None=None, **settings) -> RoiConfig:
     "A checked `RoiConfig`: `config` (default: SPEC §3), then `settings`."
     c = configure(RoiConfig, config, choices=dict(region_train=('token', 'token+attn'), region_init=('concept', 'init'),
                                                   target_latent=('mean', 'sample'), init_rows=INIT_ROWS,
-                                                  mask_resize=MASK_RESIZE, fit=FITS), **settings)
+                                                  mask_resize=MASK_RESIZE, fit=FITS, map_layers=MAP_LAYERS), **settings)
     check_size(c.size)
     if c.seed < 0: raise ClicError(f"seed={c.seed}: use a whole number from 0, e.g. 42")
     if c.steps < 1 or c.ddim_steps < 1 or c.batch < 1: raise ClicError("steps, ddim_steps and batch must be at least 1")

@@ -20,8 +20,9 @@ LAYOUT_PROMPT, CONCEPT_PROMPT = "a photo of a {object}", "a photo of a {object},
 
 # %% ../nbs/13_generate.ipynb #e0368c0a
 def _embeds(model, prompt:str, negative:str):
-    "The features of `prompt` and of the `negative` prompt, each encoded alone (as diffusers' `encode_prompt` does)."
-    return model.encode_prompts(prompt), model.encode_prompts(negative)
+    "The features of `prompt` and of the `negative` prompt, each encoded alone (as diffusers' `encode_prompt` does); no negative prompt as the model takes it."
+    neg = model.encode_prompts(negative)
+    return model.encode_prompts(prompt), neg if negative else model.empty_prompt(neg)
 
 # %% ../nbs/13_generate.ipynb #c1acc2be
 def generate(concept, object:str, n:int=4, seeds=None, layout_steps:int=5, steps:int=50, guidance_scale:float=7.5, size:int=512,
@@ -45,7 +46,7 @@ def generate(concept, object:str, n:int=4, seeds=None, layout_steps:int=5, steps
         if i == layout_steps - 1:                                    # after step layout_steps - 1: the learned layers from now on
             unet.set_attn_processor(dict(learned))
             if lora: unet.enable_adapters()
-            kw['prompt_embeds'] = torch.cat([styled[1], styled[0]])     # the CFG batch is [negative, prompt]
+            kw.update(sd.loop_embeds(styled[1], styled[0]))               # the CFG batch is [negative, prompt]
         if callback is not None: callback(i, t, kw)
         return kw
 
@@ -58,7 +59,7 @@ def generate(concept, object:str, n:int=4, seeds=None, layout_steps:int=5, steps
             pos, neg = styled if layout_steps == 0 else layout
             out = sd.sample(prompt_embeds=pos, negative_prompt_embeds=neg, num_inference_steps=steps, guidance_scale=guidance_scale,
                        height=size, width=size, generator=torch.Generator().manual_seed(s), callback_on_step_end=swap,
-                       callback_on_step_end_tensor_inputs=['latents', 'prompt_embeds'])
+                       callback_on_step_end_tensor_inputs=['latents', *sd.loop_embeds(styled[1], styled[0])])
             images.append(out.images[0])
     finally:                                                         # the pipeline keeps its concept
         unet.set_attn_processor(dict(learned))

@@ -18,7 +18,7 @@ from .data import Frame, folder_lock, sweep_temps, load_image, load_mask, match_
 from .seam import family
 from .attention import clic_layers
 from .losses import Batch, clic_losses, roi_prompt, SOURCE_TEMPLATE, LOSSES
-from .concept import (Concept, add_token, token_position, make_trainable, count_trainable, lora_parameters,
+from .concept import (Concept, add_concept_token, token_position, make_trainable, count_trainable, lora_parameters,
                              SOURCE_FILE, SOURCE_MASK_FILE, CONFIG_FILE, LOG_FILE, LOSS_PLOT, VALIDATION, EMBEDS_FILE, ATTN_FILE, LORA_FILE, META_FILE)
 from .training import (step_generator, augment, save_checkpoint, list_checkpoints, resume_checkpoint,
                               params_digest, restart_log, append_log, plot_losses)
@@ -67,20 +67,21 @@ class ClicModel(nn.Module):
     "The UNet and text encoder as one module; `forward` = the CLiC losses of one micro-batch."
     def __init__(self, pipe, cfg:LearnConfig):
         super().__init__()
-        self.unet, self.text_encoder, self.cfg = pipe.unet, pipe.text_encoder, cfg     # submodules: accelerate sees every parameter
-        self.model = family(pipe)
+        self.model, self.cfg = family(pipe), cfg
+        self.unet, self.text_encoders = pipe.unet, nn.ModuleList([te for _, te in self.model.text_parts()])   # submodules: accelerate sees every parameter
         self.sched = self.model.train_scheduler()
 
     def forward(self, x0, xr0, m, w, ids_src, ids_roi, pos, t, noise, **_) -> dict:
         B = ids_src.shape[0]
         emb = self.model.encode_text(torch.cat([ids_src, ids_roi]))                # both prompts in one text-encoder call
         b = Batch(x0, xr0, m, w, emb[:B], emb[B:], pos)
-        return clic_losses(self.model, self.sched, b, self.cfg.roi_input, self.cfg.weights, t=t, noise=noise)
+        return clic_losses(self.model, self.sched, b, self.cfg.roi_input, self.cfg.weights, t=t, noise=noise, map_layers=self.cfg.map_layers)
 
 # %% ../nbs/10_learn.ipynb #6017d3fe
 def named_trainables(pipe) -> dict[str, nn.Parameter]:
     "The trainable tensors by name: the token rows, then every attn2 copy or LoRA tensor."
-    d = {'token_rows': pipe.text_encoder.get_input_embeddings().rows}
+    rows = [te.get_input_embeddings().rows for _, te in family(pipe).text_parts()]
+    d = {('token_rows' if k == 0 else f'token_rows_{k + 1}'): r for k, r in enumerate(rows)}     # SDXL: a row per text encoder
     for n, proc in clic_layers(pipe.unet).items():
         for k, p in proc.named_parameters(): d[f'{n}.{k}'] = p
     return {**d, **lora_parameters(pipe.unet)}
@@ -234,7 +235,7 @@ def _setup(acc, model:str, cfg:LearnConfig, source, mask, object:str, out:Path) 
     "Load the model, check the source and its mask, add the token, make it and the attn2 copies trainable, prepare with accelerate."
     pipe = load_pipeline(model, dtype=None if cfg.mixed_precision == 'no' else _DTYPES[cfg.mixed_precision], device=acc.device)
     src_img, src_mask, image, mask_px = prepare_source(source, mask, cfg.size, family(pipe).latent_size(cfg.size), cfg.mask_resize, cfg.fit, cfg.soft_mask)
-    tid = add_token(pipe.tokenizer, pipe.text_encoder, cfg.token, cfg.init, cfg.init_rows)
+    tid = add_concept_token(pipe, cfg.token, cfg.init, cfg.init_rows)
     make_trainable(pipe, [tid], cfg.train, cfg.lora_rank, cfg.seed)
     named = named_trainables(pipe)
     if cfg.gradient_checkpointing: pipe.unet.enable_gradient_checkpointing()

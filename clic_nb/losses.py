@@ -101,7 +101,7 @@ def diffusion_target(sched, x0, noise, t):
 
 # %% ../nbs/05_losses.ipynb #06e60a6f
 def clic_losses(model, sched, b:Batch, roi_input:str='pixel', weights:dict=RELEASED_WEIGHTS, generator=None,
-                t:torch.Tensor|None=None, noise:torch.Tensor|None=None) -> dict:
+                t:torch.Tensor|None=None, noise:torch.Tensor|None=None, map_layers:str='up') -> dict:
     "SPEC §1 losses of one step on `model` (a `family` object), both UNet passes as one batch; returns every term of `LOSSES`, the total and the map A."
     B, dev = b.x0.shape[0], b.x0.device
     if t is None: t = torch.randint(0, sched.config.num_train_timesteps, (B,), generator=generator).to(dev)
@@ -113,7 +113,7 @@ def clic_losses(model, sched, b:Batch, roi_input:str='pixel', weights:dict=RELEA
     elif roi_input == 'latent': xr0, xrt = b.x0, b.m.to(xt.dtype) * xt
     else: raise ClicError(f"roi_input={roi_input!r}: use 'pixel' (released) or 'latent' (paper)")
     unet = model.pipe.unet
-    store = AttentionStore(b.pos[:, None], layers=model.map_layers(), rows='first_half', latent_hw=tuple(b.x0.shape[-2:]))
+    store = AttentionStore(b.pos[:, None], layers=model.map_layers(map_layers), rows='first_half', latent_hw=tuple(b.x0.shape[-2:]))
     # with gradient checkpointing the store must stay attached (sealed) for backward's recomputation
     with capture(unet, store, keep=getattr(unet, 'is_gradient_checkpointing', False) and torch.is_grad_enabled()):
         pred = model.predict(torch.cat([xt, xrt]), torch.cat([t, t]), torch.cat([b.emb_src, b.emb_roi]))

@@ -11,10 +11,10 @@ from torch import nn
 from .seam import SD_SCHEDULER                    # first: it quiets transformers' torchvision note
 from accelerate import init_empty_weights
 from accelerate.utils import set_module_tensor_to_device
-from transformers import CLIPTextConfig, CLIPTextModel
-from diffusers import AutoencoderKL, DDIMScheduler, StableDiffusionPipeline, UNet2DConditionModel
+from transformers import CLIPTextConfig, CLIPTextModel, CLIPTextModelWithProjection
+from diffusers import AutoencoderKL, DDIMScheduler, DiffusionPipeline, StableDiffusionPipeline, StableDiffusionXLPipeline, UNet2DConditionModel
 from .data import ClicError
-from .tiny import tiny_pipeline, clip_tokenizer
+from .tiny import tiny_pipeline, tiny_xl_pipeline, clip_tokenizer
 from .toymodel import load_toy, TOY_DIR
 
 # %% auto #0
@@ -22,17 +22,19 @@ __all__ = ['MODELS', 'ARCHS', 'ARCH_DIR', 'RANDOM', 'HUB_TIMEOUT', 'arch_config'
            'hub_reachable', 'load_pipeline']
 
 # %% ../nbs/09_models.ipynb #8a366879
-MODELS = {'tiny': tiny_pipeline, 'tiny-sd2': lambda seed=0: tiny_pipeline(seed, sd2=True), 'toy': lambda seed=0: load_toy(TOY_DIR)}
+MODELS = {'tiny': tiny_pipeline, 'tiny-sd2': lambda seed=0: tiny_pipeline(seed, sd2=True), 'tiny-xl': tiny_xl_pipeline,
+          'toy': lambda seed=0: load_toy(TOY_DIR)}
 
 # %% ../nbs/09_models.ipynb #25d29067
 ARCHS = {'CompVis/stable-diffusion-v1-4': 'sd14', 'runwayml/stable-diffusion-v1-5': 'sd14',
-         'stable-diffusion-v1-5/stable-diffusion-v1-5': 'sd14', 'stabilityai/stable-diffusion-2-1': 'sd21'}
+         'stable-diffusion-v1-5/stable-diffusion-v1-5': 'sd14', 'stabilityai/stable-diffusion-2-1': 'sd21',
+         'stabilityai/stable-diffusion-xl-base-1.0': 'sdxl'}
 ARCH_DIR = Path(str(importlib.resources.files('clic_nb')))/'archs'    # one folder of configs per architecture
 RANDOM = 'random:'                                                    # the prefix of a random-weights model name
 
 # %% ../nbs/09_models.ipynb #e46e80e9
 def arch_config(model_id:str, part:str) -> dict:
-    "The shipped config of `part` ('unet', 'vae', 'text_encoder', 'scheduler', 'tokenizer') of `model_id`'s architecture ({} for a part it does not ship)."
+    "The shipped config of `part` ('unet', 'vae', 'text_encoder', 'scheduler', 'tokenizer', SDXL's 'text_encoder_2', 'tokenizer_2') of `model_id`'s architecture ({} for a part it does not ship)."
     if model_id not in ARCHS:
         raise ClicError(f"{RANDOM}{model_id}: no shipped architecture for it: use one of {', '.join(RANDOM + k for k in ARCHS)}")
     f = ARCH_DIR/ARCHS[model_id]/f'{part}.json'
@@ -62,16 +64,20 @@ def _ddim(config) -> DDIMScheduler:
     return DDIMScheduler.from_config(config, **{k: v for k, v in SD_SCHEDULER.items() if k in keep})
 
 # %% ../nbs/09_models.ipynb #3d61719b
-def random_pipeline(model_id:str, seed:int=0) -> StableDiffusionPipeline:
-    "The architecture of `model_id` (configs shipped in the package) with the real CLIP tokenizer and weights drawn from `seed`."
+def random_pipeline(model_id:str, seed:int=0) -> StableDiffusionPipeline|StableDiffusionXLPipeline:
+    "The architecture of `model_id` (configs shipped in the package) with the real CLIP tokenizer(s) and weights drawn from `seed`."
     cfg = lambda part: arch_config(model_id, part)
+    xl = bool(cfg('text_encoder_2'))
     with init_empty_weights():
         unet, vae = UNet2DConditionModel.from_config(cfg('unet')), AutoencoderKL.from_config(cfg('vae'))
-        text_encoder = CLIPTextModel(CLIPTextConfig(**cfg('text_encoder')))
-    for k, m in enumerate((unet, vae, text_encoder)): fill_random(m, seed * 3 + k)
-    sched = {k: v for k, v in cfg('scheduler').items() if not k.startswith('_') and k != 'skip_prk_steps'}
-    pipe = StableDiffusionPipeline(vae=vae, text_encoder=text_encoder, tokenizer=clip_tokenizer(**cfg('tokenizer')), unet=unet, scheduler=_ddim(sched),
-                                   safety_checker=None, feature_extractor=None, requires_safety_checker=False)
+        encoders = [CLIPTextModel(CLIPTextConfig(**cfg('text_encoder')))] + ([CLIPTextModelWithProjection(CLIPTextConfig(**cfg('text_encoder_2')))] if xl else [])
+    for k, m in enumerate((unet, vae, *encoders)): fill_random(m, seed * 4 + k)
+    sched = _ddim({k: v for k, v in cfg('scheduler').items() if not k.startswith('_') and k != 'skip_prk_steps'})
+    tok = clip_tokenizer(**cfg('tokenizer'))
+    if xl: pipe = StableDiffusionXLPipeline(vae=vae, text_encoder=encoders[0], text_encoder_2=encoders[1], tokenizer=tok, tokenizer_2=clip_tokenizer(**cfg('tokenizer_2')),
+                                           unet=unet, scheduler=sched, force_zeros_for_empty_prompt=True, add_watermarker=False)
+    else: pipe = StableDiffusionPipeline(vae=vae, text_encoder=encoders[0], tokenizer=tok, unet=unet, scheduler=sched,
+                                         safety_checker=None, feature_extractor=None, requires_safety_checker=False)
     pipe.set_progress_bar_config(disable=True)
     return pipe
 
@@ -95,10 +101,17 @@ def hub_reachable(timeout:float=HUB_TIMEOUT) -> bool:
     t.start(); t.join(timeout)
     return bool(answer and answer[0])
 
+# %% ../nbs/09_models.ipynb #a7265908
+def _from_pretrained(source, dtype, **kwargs):
+    "A diffusers folder or hub id as the pipeline its model_index.json names: SDXL's (two text encoders) or SD 1.x/2.x's (no safety checker)."
+    index = DiffusionPipeline.load_config(source, **{k: v for k, v in kwargs.items() if k in ('local_files_only', 'revision', 'cache_dir', 'token')})
+    if 'XL' in index.get('_class_name', ''): return StableDiffusionXLPipeline.from_pretrained(source, torch_dtype=dtype, **kwargs)
+    return StableDiffusionPipeline.from_pretrained(source, torch_dtype=dtype, safety_checker=None, requires_safety_checker=False, **kwargs)
+
 # %% ../nbs/09_models.ipynb #c5e58c30
 def load_pipeline(name_or_path:str='tiny', dtype:torch.dtype|None=None, device:str|torch.device|None=None,
-                  seed:int=0, **kwargs) -> StableDiffusionPipeline:
-    "The pipeline everything else uses: a name of `MODELS` ('tiny', 'tiny-sd2', 'toy'), 'random:<hub id>', a hub id, or a local folder."
+                  seed:int=0, **kwargs) -> StableDiffusionPipeline|StableDiffusionXLPipeline:
+    "The pipeline everything else uses: a name of `MODELS` ('tiny', 'tiny-sd2', 'tiny-xl', 'toy'), 'random:<hub id>', a hub id, or a local folder."
     if str(name_or_path) in MODELS: pipe = MODELS[str(name_or_path)](seed)
     elif str(name_or_path).startswith(RANDOM): pipe = random_pipeline(str(name_or_path)[len(RANDOM):], seed)
     else:
@@ -109,8 +122,7 @@ def load_pipeline(name_or_path:str='tiny', dtype:torch.dtype|None=None, device:s
         if not looks_local and not _offline() and not kwargs.get('local_files_only') and not hub_reachable():
             kwargs['local_files_only'] = True                 # no network: the cache or a one-line error, not a long hang
         try:
-            pipe = StableDiffusionPipeline.from_pretrained(p if looks_local else name, torch_dtype=dtype, safety_checker=None,
-                                                           requires_safety_checker=False, **kwargs)
+            pipe = _from_pretrained(p if looks_local else name, dtype, **kwargs)
         except (OSError, ValueError) as e:
             if looks_local: raise ClicError(f"{name}: not a Stable Diffusion folder ({type(e).__name__}): pass a diffusers folder with model_index.json") from None
             why = 'no internet' if _offline() or kwargs.get('local_files_only') else 'could not download it'

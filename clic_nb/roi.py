@@ -17,7 +17,7 @@ from .data import Frame, load_image, load_mask, match_mask, check_region, image_
 from .seam import family, noise_for, draw, DRAW_KEYS
 from .attention import AttentionStore, capture, minmax_norm, clic_layers
 from .losses import att_loss, diffusion_target, SOURCE_TEMPLATE
-from .concept import (Concept, token_position, make_trainable, train_tokens, merge_tokens, put_token, as_concept, with_concept,
+from .concept import (Concept, token_position, make_trainable, train_rows, merge_rows, token_row, put_token, as_concept, with_concept,
                              save_region_token, load_region_token, SOURCE_FILE, SOURCE_MASK_FILE)
 from .training import fit, step_generator, augment
 from .models import load_pipeline
@@ -82,7 +82,7 @@ def averaged_map(pipe, latent:torch.Tensor, emb:torch.Tensor, pos:int, cfg:RoiCo
         t = ts[s:s + cfg.batch]
         noise = torch.cat([noise_for([cfg.seed], latent.shape[1:], 'roi', i, latent.device, latent.dtype) for i in range(s, s + len(t))])
         x = sched.add_noise(latent.expand(len(t), -1, -1, -1), noise, t)
-        store = AttentionStore([pos], layers=model.map_layers(), latent_hw=hw)      # stock layers capture through frozen copies
+        store = AttentionStore([pos], layers=model.map_layers(cfg.map_layers), latent_hw=hw)      # stock layers capture through frozen copies
         with torch.no_grad(), capture(pipe.unet, store): model.predict(x, t, emb.expand(len(t), -1, -1))
         total += store.aggregate(hw).sum(0)
     return minmax_norm((total / len(ts))[None])[0]
@@ -98,7 +98,7 @@ def region_token_loss(pipe, image:torch.Tensor, mask:torch.Tensor, ids:torch.Ten
     t = torch.randint(0, sched.config.num_train_timesteps, (1,), generator=g).to(x0.device)
     xt = sched.add_noise(x0, torch.randn(x0.shape, generator=g).to(x0.device, x0.dtype), t)
     hw = tuple(x0.shape[-2:])
-    store = AttentionStore([pos], layers=model.map_layers(), latent_hw=hw)
+    store = AttentionStore([pos], layers=model.map_layers(cfg.map_layers), latent_hw=hw)
     with capture(pipe.unet, store): model.predict(xt, t, model.encode_text(ids))
     return att_loss(store.aggregate(hw, minmax=True), resize_mask(m, hw, cfg.mask_resize).to(x0.device))
 
@@ -124,22 +124,22 @@ def learn_region_token(pipe, concept:Concept, source, source_mask, object:str, c
     frame = Frame(*img.size, cfg.fit)
     check_region(frame.mask(m), 'source mask', size=family(pipe).latent_size(cfg.size), how=cfg.mask_resize)
     image, mask = image_tensor(frame.image(img), cfg.size, 'source'), resize_mask(frame.mask(m), cfg.size, cfg.mask_resize)
-    v_row = pipe.text_encoder.get_input_embeddings().weight[pipe.tokenizer.convert_tokens_to_ids(concept.token)].detach().clone()
+    v_row = token_row(pipe, concept.token)
     start = v_row if cfg.region_init == 'concept' else None               # <w*> starts as <v*> (also when learned again), or from init
     tid = put_token(pipe, cfg.token, start, init=concept.token if start is not None else cfg.init, rows=cfg.init_rows)
     prompt = TARGET_TEMPLATE.format(w=cfg.token, object=object)
     pos, ids = token_position(pipe.tokenizer, prompt, cfg.token), family(pipe).ids(prompt)
-    rows = train_tokens(pipe.text_encoder, [tid]).rows
+    rows = train_rows(pipe, [tid])                                      # one per text encoder (SDXL: two)
     if cfg.region_train == 'token+attn' and concept.is_lora:
         raise ClicError(f"region_train='token+attn' trains the Custom-Diffusion copies, and concept {concept.token} is a LoRA: use region_train='token'")
     attn = [p for proc in clic_layers(pipe.unet).values() for p in proc.parameters()] if cfg.region_train == 'token+attn' else []
     for p in attn: p.requires_grad_(True)
-    try: losses = fit([rows, *attn], lambda k: region_token_loss(pipe, image, mask, ids, pos, k, cfg), cfg.steps, cfg.lr, cfg.weight_decay,
+    try: losses = fit([*rows, *attn], lambda k: region_token_loss(pipe, image, mask, ids, pos, k, cfg), cfg.steps, cfg.lr, cfg.weight_decay,
                       cfg.max_grad_norm, 'clic mask: <w*>', progress)
     finally:
-        merge_tokens(pipe.text_encoder)
+        merge_rows(pipe)
         for p in attn: p.requires_grad_(False)
-    return rows.detach()[0].float().cpu().clone(), losses
+    return torch.cat([r.detach()[0].float().cpu() for r in rows]), losses
 
 # %% ../nbs/12_roi.ipynb #c26c0cfa
 @dataclass
@@ -258,7 +258,7 @@ def source_masks(images, object:str, pipe=None, model:str='tiny', config:RoiConf
     pixels = [image_tensor(f.image(im), cfg.size, 'source') for f, im in zip(frames, imgs)]
     try: losses = fit(params, lambda k: source_token_loss(pipe, pixels, ids, k, cfg), cfg.steps, cfg.lr, cfg.weight_decay,
                       cfg.max_grad_norm, 'clic mask: sources', progress)
-    finally: merge_tokens(pipe.text_encoder)
+    finally: merge_rows(pipe)
     for p in params: p.requires_grad_(False)
     with torch.no_grad(): emb = model.encode_text(ids)
     out = []

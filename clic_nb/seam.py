@@ -15,12 +15,14 @@ logging.getLogger('transformers.utils.import_utils').addFilter(_NoTorchvisionNot
 
 from diffusers import DDIMScheduler, DDPMScheduler
 from diffusers.models.attention_processor import Attention
+import torch.nn.functional as F
 from fastcore.basics import patch
 from .data import ClicError
+from .config import MAP_LAYERS
 
 # %% auto #0
-__all__ = ['DRAW_KEYS', 'SD_SCHEDULER', 'FAMILIES', 'draw', 'noise_for', 'StableDiffusion', 'attn2_names', 'up_attn2_names',
-           'family']
+__all__ = ['DRAW_KEYS', 'SD_SCHEDULER', 'FAMILIES', 'draw', 'noise_for', 'StableDiffusion', 'pad_ids', 'attn2_names',
+           'up_attn2_names', 'StableDiffusionXL', 'family']
 
 # %% ../nbs/01_seam.ipynb #b7ce6ea9
 def draw(seed:int, *keys:int) -> torch.Generator:
@@ -52,12 +54,15 @@ class StableDiffusion:
         return all(hasattr(pipe, k) for k in ('unet', 'vae', 'text_encoder', 'tokenizer')) and getattr(pipe, 'text_encoder_2', None) is None
 
 # %% ../nbs/01_seam.ipynb #d5f5d7b6
+def pad_ids(tokenizer, prompts:list[str]|str) -> torch.Tensor:
+    "Token ids of `prompts`, padded (or truncated) to the tokenizer's length: (n, 77)."
+    return tokenizer(prompts, padding='max_length', max_length=tokenizer.model_max_length, truncation=True, return_tensors='pt').input_ids
+
+# %% ../nbs/01_seam.ipynb #9f26acd3
 @patch
 def ids(self:StableDiffusion, prompts:list[str]|str, device=None) -> torch.Tensor:
-    "Token ids of `prompts`, padded to the tokenizer's length: (n, 77) on `device` (default: the UNet's)."
-    tok = self.pipe.tokenizer
-    out = tok(prompts, padding='max_length', max_length=tok.model_max_length, truncation=True, return_tensors='pt').input_ids
-    return out.to(self.pipe.unet.device if device is None else device)
+    "Token ids of `prompts`: (n, 77) on `device` (default: the UNet's)."
+    return pad_ids(self.pipe.tokenizer, prompts).to(self.pipe.unet.device if device is None else device)
 
 # %% ../nbs/01_seam.ipynb #392adc99
 @patch
@@ -71,11 +76,23 @@ def encode_prompts(self:StableDiffusion, prompts:list[str]|str) -> torch.Tensor:
     "`encode_text(ids(prompts))`."
     return self.encode_text(self.ids(prompts))
 
+# %% ../nbs/01_seam.ipynb #a2319d88
+@patch
+def text_parts(self:StableDiffusion) -> list[tuple]:
+    "The (tokenizer, text encoder) pairs of the model, in the order the conditioning concatenates them."
+    return [(self.pipe.tokenizer, self.pipe.text_encoder)]
+
+# %% ../nbs/01_seam.ipynb #cfffc48d
+@patch
+def vae(self:StableDiffusion):
+    "The VAE, as the pipeline runs it (SD 1.x/2.x: as loaded)."
+    return self.pipe.vae
+
 # %% ../nbs/01_seam.ipynb #7e92eced
 @patch
 def posterior(self:StableDiffusion, pixels:torch.Tensor):
     "The VAE's posterior of `pixels` (b, 3, H, W) in [-1, 1] (unscaled)."
-    vae = self.pipe.vae
+    vae = self.vae()
     return vae.encode(pixels.to(vae.device, vae.dtype)).latent_dist
 
 # %% ../nbs/01_seam.ipynb #5867d308
@@ -94,7 +111,7 @@ def encode_image(self:StableDiffusion, pixels:torch.Tensor, noise:str|torch.Gene
 @patch
 def decode(self:StableDiffusion, latent:torch.Tensor, scaled:bool=True) -> torch.Tensor:
     "Pixels in [-1, 1] (unclamped) of a latent (divided by the scaling factor first if `scaled`)."
-    vae = self.pipe.vae
+    vae = self.vae()
     z = latent.to(vae.dtype)
     return vae.decode(z / vae.config.scaling_factor if scaled else z).sample
 
@@ -130,9 +147,16 @@ def up_attn2_names(unet) -> list[str]:
 
 # %% ../nbs/01_seam.ipynb #275678a3
 @patch
-def map_layers(self:StableDiffusion) -> list[str]:
-    "The layers whose `<v*>` columns make CLiC's attention map: the up-block cross-attention layers."
-    return up_attn2_names(self.pipe.unet)
+def map_layers(self:StableDiffusion, which:str='up') -> list[str]:
+    "The layers whose `<v*>` columns make CLiC's map: 'up' (every up-block attn2, SPEC §1), 'up-fine'/'up-coarse' (the up block at the highest/lowest resolution), 'all'."
+    unet = self.pipe.unet
+    if which not in MAP_LAYERS: raise ClicError(f"map_layers={which!r}: use one of {', '.join(MAP_LAYERS)}")
+    if which == 'all': return attn2_names(unet)
+    up = up_attn2_names(unet)
+    block = lambda n: int(n.split('.')[1])          # up blocks run from the coarsest resolution to the finest
+    if which == 'up-fine': return [n for n in up if block(n) == max(map(block, up))]
+    if which == 'up-coarse': return [n for n in up if block(n) == min(map(block, up))]
+    return up
 
 # %% ../nbs/01_seam.ipynb #949fd0e5
 @patch
@@ -158,12 +182,109 @@ def sample(self:StableDiffusion, **kwargs):
     "The pipeline's own sampling loop (`pipe(**kwargs)`)."
     return self.pipe(**kwargs)
 
+# %% ../nbs/01_seam.ipynb #9fb820d4
+@patch
+def loop_embeds(self:StableDiffusion, negative:torch.Tensor, positive:torch.Tensor) -> dict:
+    "The conditioning of the pipeline's own loop for a guided batch [negative, positive], by the names its step callback uses."
+    return dict(prompt_embeds=torch.cat([negative, positive]))
+
+# %% ../nbs/01_seam.ipynb #59da9964
+@patch
+def empty_prompt(self:StableDiffusion, encoded:torch.Tensor) -> torch.Tensor:
+    "The conditioning for no (negative) prompt, given the encoding of '': that encoding itself."
+    return encoded
+
+# %% ../nbs/01_seam.ipynb #95cabc34
+class StableDiffusionXL(StableDiffusion):
+    "SDXL: two CLIP text encoders (penultimate hidden states side by side, the second's pooled embedding) and the image size as added conditioning."
+    @staticmethod
+    def fits(pipe) -> bool:
+        "Whether `pipe` has SDXL's parts: both tokenizers and text encoders, a UNet with 'text_time' added conditioning."
+        parts = ('unet', 'vae', 'text_encoder', 'tokenizer', 'text_encoder_2', 'tokenizer_2')
+        return all(getattr(pipe, k, None) is not None for k in parts) and pipe.unet.config.addition_embed_type == 'text_time'
+
+# %% ../nbs/01_seam.ipynb #acfbe104
+@patch
+def text_parts(self:StableDiffusionXL) -> list[tuple]:
+    "Both (tokenizer, text encoder) pairs: CLIP ViT-L, then OpenCLIP bigG."
+    return [(self.pipe.tokenizer, self.pipe.text_encoder), (self.pipe.tokenizer_2, self.pipe.text_encoder_2)]
+
+# %% ../nbs/01_seam.ipynb #4a934380
+@patch
+def ids(self:StableDiffusionXL, prompts:list[str]|str, device=None) -> torch.Tensor:
+    "Token ids of `prompts` from both tokenizers: (n, 2, 77) on `device` (default: the UNet's)."
+    return torch.stack([pad_ids(tok, prompts) for tok, _ in self.text_parts()], 1).to(self.pipe.unet.device if device is None else device)
+
+# %% ../nbs/01_seam.ipynb #0cfae5dd
+@patch
+def pack(self:StableDiffusionXL, hidden:torch.Tensor, pooled:torch.Tensor) -> torch.Tensor:
+    "One conditioning tensor (n, 78, D): the 77 hidden-state rows, then the pooled embedding zero-padded to D."
+    return torch.cat([hidden, F.pad(pooled, (0, hidden.shape[-1] - pooled.shape[-1]))[:, None]], 1)
+
+# %% ../nbs/01_seam.ipynb #aba17a8e
+@patch
+def unpack(self:StableDiffusionXL, cond:torch.Tensor) -> tuple[torch.Tensor, torch.Tensor]:
+    "The hidden states (n, 77, D) and the pooled embedding (n, P) of a packed conditioning."
+    return cond[:, :-1], cond[:, -1, :self.pipe.text_encoder_2.config.projection_dim]
+
+# %% ../nbs/01_seam.ipynb #9d4f47e1
+@patch
+def encode_text(self:StableDiffusionXL, ids:torch.Tensor) -> torch.Tensor:
+    "The packed conditioning of `ids` (n, 2, 77): both encoders' penultimate hidden states side by side, and the second's pooled embedding."
+    outs = [te(ids[:, k], output_hidden_states=True) for k, (_, te) in enumerate(self.text_parts())]
+    return self.pack(torch.cat([o.hidden_states[-2] for o in outs], -1), outs[-1].text_embeds)
+
+# %% ../nbs/01_seam.ipynb #69780f3a
+@patch
+def time_ids(self:StableDiffusionXL, x:torch.Tensor, dtype=None) -> torch.Tensor:
+    "SDXL's size conditioning for latents `x`: (original h, w, crop top, left, target h, w) in pixels, one row per sample."
+    h, w = (s * self.vae_factor() for s in x.shape[-2:])
+    return torch.tensor([h, w, 0, 0, h, w], device=x.device, dtype=dtype or x.dtype).expand(len(x), -1)
+
+# %% ../nbs/01_seam.ipynb #54e1e79f
+@patch
+def predict(self:StableDiffusionXL, x:torch.Tensor, t:torch.Tensor, cond:torch.Tensor) -> torch.Tensor:
+    "The UNet's prediction for latents `x` at `t` given a packed conditioning `cond` (text, pooled embedding; time ids from `x`'s size)."
+    hidden, pooled = self.unpack(cond)
+    added = dict(text_embeds=pooled, time_ids=self.time_ids(x, hidden.dtype))
+    return self.pipe.unet(x, t, hidden, added_cond_kwargs=added).sample
+
+# %% ../nbs/01_seam.ipynb #f4874ee3
+@patch
+def vae(self:StableDiffusionXL):
+    "The VAE, moved to fp32 first if it is fp16 and its config asks for it (`force_upcast`), as the stock pipeline does."
+    vae = self.pipe.vae
+    if vae.dtype == torch.float16 and getattr(vae.config, 'force_upcast', False): vae.to(torch.float32)
+    return vae
+
+# %% ../nbs/01_seam.ipynb #21df95e6
+@patch
+def sample(self:StableDiffusionXL, prompt_embeds=None, negative_prompt_embeds=None, **kwargs):
+    "The pipeline's own sampling loop, packed conditionings handed over as its prompt and pooled embeddings."
+    if prompt_embeds is not None: kwargs.update(zip(('prompt_embeds', 'pooled_prompt_embeds'), self.unpack(prompt_embeds)))
+    if negative_prompt_embeds is not None:
+        kwargs.update(zip(('negative_prompt_embeds', 'negative_pooled_prompt_embeds'), self.unpack(negative_prompt_embeds)))
+    return self.pipe(**kwargs)
+
+# %% ../nbs/01_seam.ipynb #d28abb2f
+@patch
+def loop_embeds(self:StableDiffusionXL, negative:torch.Tensor, positive:torch.Tensor) -> dict:
+    "The guided batch's text and pooled embeddings, by the names of the SDXL pipeline's step callback."
+    (hn, pn), (hp, pp) = self.unpack(negative), self.unpack(positive)
+    return dict(prompt_embeds=torch.cat([hn, hp]), add_text_embeds=torch.cat([pn, pp]))
+
+# %% ../nbs/01_seam.ipynb #135da145
+@patch
+def empty_prompt(self:StableDiffusionXL, encoded:torch.Tensor) -> torch.Tensor:
+    "SDXL base uses zeros (hidden states and pooled embedding) for no negative prompt, as its stock pipeline does (`force_zeros_for_empty_prompt`)."
+    return torch.zeros_like(encoded) if self.pipe.config.get('force_zeros_for_empty_prompt', False) else encoded
+
 # %% ../nbs/01_seam.ipynb #1a0269f5
-FAMILIES = [StableDiffusion]
+FAMILIES = [StableDiffusionXL, StableDiffusion]      # the first that fits: SDXL's test is the stricter
 
 # %% ../nbs/01_seam.ipynb #43fc2d3c
 def family(pipe) -> StableDiffusion:
     "The model family object of `pipe` (see `FAMILIES`)."
     for F in FAMILIES:
         if F.fits(pipe): return F(pipe)
-    raise ClicError(f"{type(pipe).__name__}: not a model family clic-nb knows: use a Stable Diffusion 1.x/2.x pipeline")
+    raise ClicError(f"{type(pipe).__name__}: not a model family clic-nb knows: use a Stable Diffusion 1.x, 2.x or XL pipeline")

@@ -10,14 +10,14 @@ from importlib import metadata
 from pathlib import Path
 import torch
 from .seam import SD_SCHEDULER                    # first: it quiets transformers' torchvision note
-from transformers import CLIPTokenizer, CLIPTextConfig, CLIPTextModel
+from transformers import CLIPTokenizer, CLIPTextConfig, CLIPTextModel, CLIPTextModelWithProjection
 from transformers.convert_slow_tokenizer import bytes_to_unicode
-from diffusers import AutoencoderKL, DDIMScheduler, StableDiffusionPipeline, UNet2DConditionModel
+from diffusers import AutoencoderKL, DDIMScheduler, StableDiffusionPipeline, StableDiffusionXLPipeline, UNet2DConditionModel
 from .data import ClicError
 
 # %% auto #0
-__all__ = ['CLIP_N_MERGES', 'clip_bpe_file', 'clip_vocab', 'clip_tokenizer', 'tiny_unet', 'tiny_vae', 'tiny_text_encoder',
-           'tiny_pipeline']
+__all__ = ['CLIP_N_MERGES', 'clip_bpe_file', 'clip_vocab', 'clip_tokenizer', 'tiny_unet', 'tiny_vae', 'tiny_text_config',
+           'tiny_text_encoder', 'tiny_pipeline', 'tiny_xl_unet', 'tiny_xl_pipeline']
 
 # %% ../nbs/02_tiny.ipynb #a562fb03
 CLIP_N_MERGES = 49408 - 256 * 2 - 2
@@ -58,18 +58,21 @@ def tiny_unet(cross_dim:int=32, linear_projection:bool=False) -> UNet2DCondition
         use_linear_projection=linear_projection, upcast_attention=linear_projection)
 
 # %% ../nbs/02_tiny.ipynb #aaa5aec2
-def tiny_vae() -> AutoencoderKL:
-    "An SD 1.x-shaped VAE: 4 blocks (x8 downsampling), 4 latent channels, SD's scaling factor."
+def tiny_vae(scaling_factor:float=0.18215, force_upcast:bool=False) -> AutoencoderKL:
+    "An SD 1.x-shaped VAE: 4 blocks (x8 downsampling), 4 latent channels, SD's scaling factor (SDXL: 0.13025, run in fp32 under fp16)."
     return AutoencoderKL(in_channels=3, out_channels=3, latent_channels=4, layers_per_block=1, norm_num_groups=8,
                          down_block_types=('DownEncoderBlock2D',) * 4, up_block_types=('UpDecoderBlock2D',) * 4,
-                         block_out_channels=(16, 32, 32, 32), sample_size=512, scaling_factor=0.18215)
+                         block_out_channels=(16, 32, 32, 32), sample_size=512, scaling_factor=scaling_factor, force_upcast=force_upcast)
 
 # %% ../nbs/02_tiny.ipynb #32f6efcd
+def tiny_text_config(vocab_size:int=49408, width:int=32, act:str='quick_gelu') -> CLIPTextConfig:
+    "A 2-layer CLIP text encoder's config: width `width`, 77 positions, SD's vocabulary size; `act` 'gelu' as in OpenCLIP (SD 2.x, SDXL's second)."
+    return CLIPTextConfig(vocab_size=vocab_size, hidden_size=width, intermediate_size=2 * width, num_hidden_layers=2, num_attention_heads=4,
+                          max_position_embeddings=77, hidden_act=act, projection_dim=width, bos_token_id=49406, eos_token_id=49407, pad_token_id=49407)
+
 def tiny_text_encoder(vocab_size:int=49408, width:int=32, act:str='quick_gelu') -> CLIPTextModel:
-    "A 2-layer CLIP text encoder of width `width` with 77 positions and SD's vocabulary size; `act` 'gelu' as in SD 2.x's OpenCLIP."
-    return CLIPTextModel(CLIPTextConfig(vocab_size=vocab_size, hidden_size=width, intermediate_size=2 * width,
-                                        num_hidden_layers=2, num_attention_heads=4, max_position_embeddings=77, hidden_act=act,
-                                        projection_dim=width, bos_token_id=49406, eos_token_id=49407, pad_token_id=49407))
+    "A tiny CLIP text encoder (`tiny_text_config`)."
+    return CLIPTextModel(tiny_text_config(vocab_size, width, act))
 
 # %% ../nbs/02_tiny.ipynb #d1bb7a45
 def tiny_pipeline(seed:int=0, sd2:bool=False) -> StableDiffusionPipeline:
@@ -81,5 +84,27 @@ def tiny_pipeline(seed:int=0, sd2:bool=False) -> StableDiffusionPipeline:
     sched = DDIMScheduler(**{**SD_SCHEDULER, **(dict(prediction_type='v_prediction') if sd2 else {})})
     pipe = StableDiffusionPipeline(vae=vae, text_encoder=text_encoder, tokenizer=tok, unet=unet, scheduler=sched, safety_checker=None,
                                    feature_extractor=None, requires_safety_checker=False)
+    pipe.set_progress_bar_config(disable=True)
+    return pipe
+
+# %% ../nbs/02_tiny.ipynb #5a5177a8
+def tiny_xl_unet(cross_dim:int=64, pooled_dim:int=32, time_dim:int=8) -> UNet2DConditionModel:
+    "An SDXL-shaped UNet: plain, cross-attention, cross-attention down blocks (mirrored up), 1 and 2 transformer layers, 'text_time' added conditioning."
+    return UNet2DConditionModel(
+        sample_size=128, in_channels=4, out_channels=4, layers_per_block=2, block_out_channels=(32, 64, 64),
+        down_block_types=('DownBlock2D', 'CrossAttnDownBlock2D', 'CrossAttnDownBlock2D'),
+        up_block_types=('CrossAttnUpBlock2D', 'CrossAttnUpBlock2D', 'UpBlock2D'), transformer_layers_per_block=(1, 1, 2),
+        cross_attention_dim=cross_dim, attention_head_dim=(2, 4, 4), norm_num_groups=8, use_linear_projection=True,
+        addition_embed_type='text_time', addition_time_embed_dim=time_dim, projection_class_embeddings_input_dim=pooled_dim + 6 * time_dim)
+
+# %% ../nbs/02_tiny.ipynb #a4de5521
+def tiny_xl_pipeline(seed:int=0) -> StableDiffusionXLPipeline:
+    "An offline SDXL-shaped pipeline with random weights drawn from `seed`: two tiny text encoders (32 wide each), `tiny_xl_unet`, SDXL's VAE scaling."
+    with torch.random.fork_rng(devices=[]):
+        torch.manual_seed(seed)
+        unet, vae = tiny_xl_unet(), tiny_vae(0.13025, force_upcast=True)
+        te, te2 = tiny_text_encoder(), CLIPTextModelWithProjection(tiny_text_config(act='gelu'))
+    pipe = StableDiffusionXLPipeline(vae=vae, text_encoder=te, text_encoder_2=te2, tokenizer=clip_tokenizer(), tokenizer_2=clip_tokenizer('!'),
+                                     unet=unet, scheduler=DDIMScheduler(**SD_SCHEDULER), force_zeros_for_empty_prompt=True, add_watermarker=False)
     pipe.set_progress_bar_config(disable=True)
     return pipe

@@ -12,7 +12,7 @@ from PIL import Image
 from .toyworld import Scene, render, read_pattern, read_color, erode_mask, PATTERN_PART
 from .toymodel import TOY_SIZE, sample_toy
 from .losses import SOURCE_TEMPLATE
-from .concept import add_token, DEFAULT_TOKEN, DEFAULT_INIT
+from .concept import add_concept_token, DEFAULT_TOKEN, DEFAULT_INIT
 from .data import ClicError
 from .learn import learn
 from .transfer import transfer
@@ -82,7 +82,7 @@ def behaviour(out, pair:dict|None=None, seeds=range(8), t_starts=(15, 10, 5), le
     src, tgt = p['source_scene'], p['target_scene']
     ls, rs = {**TOY_LEARN, **(learn_settings or {})}, {**TOY_ROI, **(roi_settings or {})}
     fresh, token = load_pipeline(model), ls.get('token', DEFAULT_TOKEN)
-    add_token(fresh.tokenizer, fresh.text_encoder, token, ls.get('init', DEFAULT_INIT), ls.get('init_rows', 'entry'))   # <v*> as learning starts
+    add_concept_token(fresh, token, ls.get('init', DEFAULT_INIT), ls.get('init_rows', 'entry'))   # <v*> as learning starts
     before = concept_mask(fresh, p['source'], src.object, token, ls['size'])
     drawn = [_pil(a) for a in sample_toy(fresh, [replace(tgt, pattern=src.pattern).caption] * len(seeds), list(seeds))]
     concept = learn(p['source'], p['source_mask'], src.object, out, model=model, progress=progress, **ls)

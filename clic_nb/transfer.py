@@ -30,9 +30,9 @@ def blend(x:torch.Tensor, noised:torch.Tensor, m:torch.Tensor, free:bool) -> tor
     return m * x + (1 - m) * noised if free else noised
 
 # %% ../nbs/11_transfer.ipynb #c5a9847e
-def token_map(model, x, t, emb, pos:int, hw, released:bool=False) -> torch.Tensor:
+def token_map(model, x, t, emb, pos:int, hw, released:bool=False, layers:str='up') -> torch.Tensor:
     "The `<v*>` map of SPEC §2 on `model` (a `family` object): mean over its map layers of the head-mean map at latent size, raw probabilities; `released`: attention outputs without gradient."
-    store, unet = AttentionStore([pos], layers=model.map_layers(), latent_hw=hw), model.pipe.unet
+    store, unet = AttentionStore([pos], layers=model.map_layers(layers), latent_hw=hw), model.pipe.unet
     with capture(unet, store), (released_gradient(unet) if released else nullcontext()): model.predict(x, t, emb.expand(x.shape[0], -1, -1))
     return store.aggregate(hw)
 
@@ -43,7 +43,7 @@ def guide(model, x:torch.Tensor, t, emb_cond, pos:int, target:torch.Tensor, cfg:
     # a fp32 copy: Adam updates in place (never the caller's tensor), and its eps of 1e-8 vanishes in fp16
     x = x.detach().float().clone().requires_grad_(True)
     with torch.enable_grad():
-        a = token_map(model, x.to(model.pipe.unet.dtype), t, emb_cond, pos, tuple(x.shape[-2:]), cfg.guidance_grad == 'released')
+        a = token_map(model, x.to(model.pipe.unet.dtype), t, emb_cond, pos, tuple(x.shape[-2:]), cfg.guidance_grad == 'released', cfg.map_layers)
         loss = ((a - target) ** 2).mean((1, 2)).sum()
         grad, = torch.autograd.grad(loss, x)
     if cfg.update == 'gradient': return (x - cfg.strength * cfg.lr * grad).detach().to(dtype), a.detach()
@@ -139,6 +139,7 @@ def edit_inputs(pipe, token:str, target, mask, object:str, cfg:TransferConfig) -
     prompt = SOURCE_TEMPLATE.format(object=object, v=token)
     pos = token_position(pipe.tokenizer, prompt, token)
     with torch.no_grad(): uncond, cond = sd.encode_prompts([cfg.negative_prompt, prompt]).chunk(2)
+    if not cfg.negative_prompt: uncond = sd.empty_prompt(uncond)      # SDXL: zeros, as its stock pipeline
     return EditInputs(sd, img, m_full, resize_mask(frame.mask(m_full), L, cfg.mask_resize).to(dev, dt),
                       image_tensor(frame.image(img), cfg.size, 'target').to(dev, pipe.vae.dtype), uncond, cond, pos, sd.ddim(cfg.steps, dev), frame)
 

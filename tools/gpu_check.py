@@ -7,10 +7,13 @@ On a GPU (default: 512 px, fp16, the released settings), in under 8 minutes on o
 - transfer: 5 seeds x t_start 15 and 20: all seeds in one batch vs one seed at a time
 - roi:      RoI matching of a target mask (<w*> steps, then the map over 50 timesteps)
 - generate: two-stage generation of 4 images
-- capture:  one UNet forward+backward with the <v*> map captured on the 9 up-block layers vs without
+- capture:  one UNet forward+backward with the <v*> map captured on the up-block layers vs without
 
 Targets (benchmarks, not tests): 500 learning steps in <= 60 s, peak memory <= 12 GB in fp16.
 On a lent GPU machine, from the repository root:   python tools/gpu_check.py --out gpu_figures.json
+`--sdxl`: the same on `random:stabilityai/stable-diffusion-xl-base-1.0` at 1024 px (128x128 latents) in fp16 with a
+LoRA concept (both text encoders' rows and a rank-16 LoRA on attn2); target: peak <= 24 GB, so a consumer GPU can
+learn a concept.   python tools/gpu_check.py --sdxl --out gpu_figures_sdxl.json   (with --smoke: tiny-xl)
 `--smoke`: the same sequence on the tiny model at 64 px with a handful of steps, on the CPU (the tests run it).
 `--device cpu --size 256 --learn-steps 3 ...`: the full-size shapes on the CPU (the full-size chapter's slow test)."""
 import argparse, json, os, statistics, sys, tempfile, time
@@ -33,6 +36,8 @@ def parse(argv=None):
     p.add_argument('--seeds', type=int, default=5)
     p.add_argument('--t-starts', type=int, nargs='+', default=[15, 20])
     p.add_argument('--n-gen', type=int, default=4)
+    p.add_argument('--train', default='qkvo', choices=['qkvo', 'kv', 'lora'], help='what learning trains in attn2')
+    p.add_argument('--sdxl', action='store_true', help='SDXL at 1024 px with a LoRA concept (with --smoke: tiny-xl)')
     p.add_argument('--precision', default='fp16', choices=['fp16', 'bf16', 'no'], help="learning's mixed precision; inference runs in it too")
     p.add_argument('--reps', type=int, default=5, help='repetitions of the capture measurement')
     p.add_argument('--parts', default=','.join(PARTS), help=f"what to measure, comma-separated (learning always runs): {','.join(PARTS)}")
@@ -41,6 +46,7 @@ def parse(argv=None):
     p.add_argument('--overwrite', action='store_true', help='replace an existing --out file')
     a = p.parse_args(argv)
     if a.smoke: vars(a).update(SMOKE)
+    if a.sdxl: vars(a).update(model='tiny-xl' if a.smoke else 'random:stabilityai/stable-diffusion-xl-base-1.0', train='lora', **({} if a.smoke else dict(size=1024)))
     a.parts = [x for x in a.parts.split(',') if x]
     unknown = sorted(set(a.parts) - set(PARTS))
     if unknown: p.error(f"--parts: {unknown[0]!r} is not one of {','.join(PARTS)}")
@@ -98,10 +104,10 @@ def run(a) -> dict:
     d, dev = Path(tempfile.mkdtemp()), a.device
     half = dict(fp16=torch.float16, bf16=torch.bfloat16).get(a.precision)
     fig = dict(model=a.model, device=dev, device_name=torch.cuda.get_device_name() if dev.startswith('cuda') else 'cpu',
-               size=a.size, precision=a.precision, torch=torch.__version__, threads=torch.get_num_threads())
+               size=a.size, precision=a.precision, train=a.train, torch=torch.__version__, threads=torch.get_num_threads())
     reset_peak(dev)
     _, secs = timed(dev, lambda: learn(sample('source'), sample('source_mask'), 'vase', d/'c', model=a.model, steps=a.learn_steps,
-                                       size=a.size, mixed_precision=a.precision, progress=False))
+                                       size=a.size, mixed_precision=a.precision, train=a.train, progress=False))
     elapsed = [r['seconds'] for r in read_log(d/'c'/'losses.csv')]          # the log's seconds run from the first step's start
     per_step = [b - a_ for a_, b in zip([0.0] + elapsed, elapsed)]
     fig['learn'] = dict(steps=a.learn_steps, seconds=secs, s_per_step=statistics.median(per_step[1:] or per_step),
