@@ -198,7 +198,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           out:Param('output folder: the concept (the folder later commands take), checkpoints, losses.csv, loss.png', str)=None,
           model:Param("'tiny', 'tiny-sd2' or 'tiny-xl' (offline, random weights), 'toy' (trained on the toy world), a hub id such as CompVis/stable-diffusion-v1-4, stabilityai/stable-diffusion-2-1 or stabilityai/stable-diffusion-xl-base-1.0 (with --train lora --size 1024), a local diffusers folder, or random:<hub id> (that architecture with random weights: shapes and timings)", str)=SD14,
           steps:Param('optimizer steps', int)=_C.steps,
-          lr:Param('AdamW learning rate (constant)', float)=_C.lr,
+          lr:Param('AdamW learning rate (constant; default 1e-05, the textual-inversion learner 5e-04)', float)=None,
           weight_decay:Param('AdamW weight decay', float)=_C.weight_decay,
           max_grad_norm:Param('gradient-norm clip', float)=_C.max_grad_norm,
           batch_size:Param('images per step and process', int)=_C.batch_size,
@@ -208,7 +208,7 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           token:Param('the new word for the concept', str)=_C.token,
           init:Param('init word of the new token', str)=_C.init,
           init_rows:Param("where its row starts: 'entry' (the init word's vocabulary entry, released) or 'mean' (of its tokens' rows)", str)=_C.init_rows,
-          train:Param("attn2 weights trained: Custom-Diffusion copies of 'qkvo' or 'kv', or a 'lora' on q, k, v, out (a concept of a few MB)", str)=_C.train,
+          train:Param("attn2 weights trained: Custom-Diffusion copies of 'qkvo' (default) or 'kv', a 'lora' on q, k, v, out (a concept of a few MB; use it on SDXL), or 'none' (the token only)", str)=None,
           lora_rank:Param("--train lora: the LoRA's rank", int)=_C.lora_rank,
           mask_resize:Param("mask to the latent grid: 'antialias' (PIL's default resize, released: soft edges) or 'point' (bilinear sampling)", str)=_C.mask_resize,
           map_layers:Param(f"attn2 layers of the <v*> map: 'up' (every up-block attn2 layer, as published), 'up-fine' (the finest up block), 'up-coarse' or 'all'", str)=_C.map_layers,
@@ -217,7 +217,8 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           aug:Param('augmentation: flip and brightness (--no-aug: off)', bool)=True,
           brightness:Param('brightness jitter of the image, factor in [1-b, 1+b]', float)=_C.brightness,
           paper:Param("all of the paper's variants: context alpha, latent RoI input, one RoI prompt, weights 1/.5/.5", bool)=False,
-          context:Param("context weight outside the mask: 'released' (0.25) or 'paper' (alpha + (1-alpha) M) (default: released; paper with --paper)", str)=None,
+          learner:Param("a preset of what is trained and with which loss: clic (default), clic-no-context, clic-no-att, clic-no-roi, textual-inversion, custom-diffusion, break-a-scene; options given with it win", str)=None,
+          context:Param("context weight outside the mask: 'released' (0.25), 'paper' (alpha + (1-alpha) M), 'plain' (1: plain diffusion loss) or 'mask' (M) (default: released; paper with --paper)", str)=None,
           alpha:Param("alpha of the paper's context weight", float)=_C.alpha,
           roi_input:Param("RoI pass input: 'pixel' (image*mask, encoded) or 'latent' (M * x_t) (default: pixel; latent with --paper)", str)=None,
           roi_prompt:Param("RoI prompt: 'released' (8 templates) or 'paper' ('A photo of <v*>') (default: released; paper with --paper)", str)=None,
@@ -232,19 +233,19 @@ def learn(source:Param('source image with the concept (png, jpg, ...)', str)=Non
           quiet:Param('no progress bar', bool)=False):
     "Learn a concept from one source image and its mask (chapter: https://clic-nb.github.io/clic-nb/learn.html)."
     _required('learn', source=source, mask=mask, object=object, out=out)
-    settings = dict(steps=steps, lr=lr, weight_decay=weight_decay, max_grad_norm=max_grad_norm, batch_size=batch_size, grad_accum=grad_accum,
-                    seed=seed, size=size, token=token, init=init, init_rows=init_rows, train=train, lora_rank=lora_rank, mask_resize=mask_resize, map_layers=map_layers, fit=fit, soft_mask=soft_mask, alpha=alpha,
+    settings = dict(steps=steps, weight_decay=weight_decay, max_grad_norm=max_grad_norm, batch_size=batch_size, grad_accum=grad_accum,
+                    seed=seed, size=size, token=token, init=init, init_rows=init_rows, lora_rank=lora_rank, mask_resize=mask_resize, map_layers=map_layers, fit=fit, soft_mask=soft_mask, alpha=alpha,
                     mixed_precision=mixed_precision, gradient_checkpointing=gradient_checkpointing, checkpoint_every=checkpoint_every,
                     keep_checkpoints=keep_checkpoints, validate_every=validate_every, report_to=report_to)
-    settings.update({k: v for k, v in dict(context=context, roi_input=roi_input, roi_prompt=roi_prompt).items() if v is not None})
-    if weight is not None: settings['weights'] = {**(PAPER_WEIGHTS if paper else RELEASED_WEIGHTS), **parse_weights(weight)}
+    settings.update({k: v for k, v in dict(context=context, roi_input=roi_input, roi_prompt=roi_prompt, lr=lr, train=train).items() if v is not None})
+    if weight is not None: settings['weights'] = {**learn_config(paper=paper, learner=learner).weights, **parse_weights(weight)}
     settings.update(brightness=brightness) if aug else settings.update(flip=False, brightness=0.0)
-    cfg = learn_config(paper=paper, **settings)                      # every option checked before torch loads
+    cfg = learn_config(paper=paper, learner=learner, **settings)     # every option checked before torch loads
     _existing(source=source, mask=mask)
     if not resume: check_out(Path(out), cfg, False)                  # a run or the user's files already there: refused at once too
     _masks_ok(soft_mask, mask=mask)
     from clic_nb.learn import learn as learn_concept
-    c = learn_concept(source, mask, object, out, model=model, paper=paper, resume=resume, progress=not quiet, **settings)
+    c = learn_concept(source, mask, object, out, model=model, paper=paper, learner=learner, resume=resume, progress=not quiet, **settings)
     if c.meta.get('processes', 1) == 1 or os.environ.get('RANK', '0') == '0':
         print(f"clic learn: {c.token} learned on a {object} in {steps} steps; concept saved in {out}")
         _say_random('learn', model)

@@ -191,10 +191,11 @@ def add_lora(unet, rank:int=16, seed:int=0) -> list[nn.Parameter]:
 
 # %% ../nbs/04_concept.ipynb #272d6d94
 def make_trainable(pipe, token_ids:list[int], train:str='qkvo', rank:int=16, seed:int=0) -> list[nn.Parameter]:
-    "Freeze everything, then make the rows `token_ids` (of each text encoder) and the attn2 weights trainable: Custom-Diffusion copies (`train` 'qkvo' or 'kv') or a LoRA of `rank` drawn from `seed` ('lora'); returns them."
+    "Freeze everything, then make the rows `token_ids` (of each text encoder) and the attn2 weights trainable: Custom-Diffusion copies (`train` 'qkvo' or 'kv'), a LoRA of `rank` drawn from `seed` ('lora') or nothing ('none'); returns them."
     freeze(pipe)
     rows = train_rows(pipe, token_ids)
-    pipe.unet.set_attn_processor(clic_processors(pipe.unet, None if train == 'lora' else train))   # 'lora': the processors only read maps
+    pipe.unet.set_attn_processor(clic_processors(pipe.unet, train if train in ('qkvo', 'kv') else None))   # else the processors only read maps
+    if train == 'none': return rows                               # the token alone: textual inversion
     attn = add_lora(pipe.unet, rank, seed) if train == 'lora' else [p for proc in clic_layers(pipe.unet).values() for p in proc.parameters()]
     return [*rows, *attn]
 
@@ -235,9 +236,9 @@ def lora_state(unet) -> dict:
 def from_pipeline(cls:Concept, pipe, token:str=DEFAULT_TOKEN, **meta) -> Concept:
     "Collect the learned row(s) of `token` and the installed CLiC attn2 weights of `pipe`."
     layers, lora = clic_layers(pipe.unet), lora_parameters(pipe.unet)
-    if not lora and (not layers or not any(p.train for p in layers.values())):
-        raise ClicError("the pipeline has no trainable CLiC attention: call make_trainable (or learn) first")
+    if not layers: raise ClicError("the pipeline has no CLiC attention: call make_trainable (or learn) first")
     if lora: attn, train = lora_state(pipe.unet), 'lora'
+    elif not any(p.train for p in layers.values()): attn, train = {}, 'none'        # the token only
     else:
         attn = {f'{n}.processor.{k}': v.detach().float().cpu().contiguous() for n, p in layers.items() for k, v in p.state_dict().items()}
         train = next(p.train for p in layers.values())
@@ -264,9 +265,9 @@ def is_lora(self:Concept) -> bool: return self.meta.get('train') == 'lora'
 
 # %% ../nbs/04_concept.ipynb #aebc5abc
 @patch(as_prop=True)
-def weights_file(self:Concept) -> str:
-    "The file of the attn2 weights: the LoRA's or the Custom-Diffusion copies'."
-    return LORA_FILE if self.is_lora else ATTN_FILE
+def weights_file(self:Concept) -> str|None:
+    "The file of the attn2 weights: the LoRA's or the Custom-Diffusion copies' (None for a token-only concept)."
+    return dict(lora=LORA_FILE, none=None).get(self.meta.get('train'), ATTN_FILE)
 
 # %% ../nbs/04_concept.ipynb #c3c857bd
 def write_lora(folder:Path, state:dict) -> None:
@@ -297,8 +298,8 @@ def _write(self:Concept, folder:Path) -> None:
     folder.mkdir(parents=True)
     save_file(self.embeds_state(), folder/EMBEDS_FILE)
     if self.is_lora: write_lora(folder, self.attn)
-    else: save_file({**self.attn, **self._empty_entries()}, folder/ATTN_FILE, metadata={'format': 'pt'})
-    files = {n: file_digest(folder/n) for n in (EMBEDS_FILE, self.weights_file)}
+    elif self.weights_file: save_file({**self.attn, **self._empty_entries()}, folder/ATTN_FILE, metadata={'format': 'pt'})
+    files = {n: file_digest(folder/n) for n in (EMBEDS_FILE, self.weights_file) if n}
     (folder/META_FILE).write_text(json.dumps({**self.meta, 'version': __version__, 'files': files}, indent=1))
 
 # %% ../nbs/04_concept.ipynb #4bb5c11a
@@ -313,7 +314,8 @@ def save(self:Concept, folder) -> Path:
     staged = folder/f'.concept.tmp{os.getpid()}'          # a name sweep_temps knows, if this process dies half way
     try:
         self._write(staged)
-        for n in (EMBEDS_FILE, self.weights_file, META_FILE): os.replace(staged/n, folder/n)   # a stop between them: the digests tell
+        for n in (EMBEDS_FILE, self.weights_file, META_FILE):      # a stop between them: the digests tell
+            if n: os.replace(staged/n, folder/n)
     finally: shutil.rmtree(staged, ignore_errors=True)
     return folder
 
@@ -327,12 +329,12 @@ def load(cls:Concept, folder) -> Concept:
     again = "run its clic learn again with --resume (that saves the concept again from the run's last checkpoint), or learn it again"
     try: meta = json.loads((folder/META_FILE).read_text())
     except ValueError: raise ClicError(f"{folder/META_FILE}: not readable (cut short or altered): {again}") from None
-    weights = LORA_FILE if meta.get('train') == 'lora' else ATTN_FILE
-    if not (folder/weights).is_file(): raise ClicError(f"{folder}: not a concept folder (no {weights}): pass the --out folder of clic learn")
+    weights = dict(lora=LORA_FILE, none=None).get(meta.get('train'), ATTN_FILE)
+    if weights and not (folder/weights).is_file(): raise ClicError(f"{folder}: not a concept folder (no {weights}): pass the --out folder of clic learn")
     for n, want in meta.get('files', {}).items():            # concepts saved before the digests: not checked
         if not (folder/n).is_file() or file_digest(folder/n) != want:
             raise ClicError(f"{folder/n} does not match the digest in {META_FILE}, or is missing (a save cut short, or altered): {again}")
-    try: embeds, attn = load_file(folder/EMBEDS_FILE), {k: v for k, v in load_file(folder/weights).items() if v.numel()}
+    try: embeds, attn = load_file(folder/EMBEDS_FILE), {k: v for k, v in load_file(folder/weights).items() if v.numel()} if weights else {}
     except Exception as e: raise ClicError(f"{folder}: a concept file is unreadable ({type(e).__name__}): {again}") from None
     if set(embeds) == set(SDXL_EMBEDS): token, emb = meta.get('token', DEFAULT_TOKEN), torch.cat([embeds[k][0] for k in SDXL_EMBEDS])
     elif len(embeds) == 1: (token, emb), = embeds.items()
@@ -382,7 +384,8 @@ def apply(self:Concept, pipe):
     self.check_fits(pipe)
     put_token(pipe, self.token, self.embedding)
     if self.is_lora: return self._apply_lora(pipe)
-    procs = clic_processors(pipe.unet, self.meta.get('train', 'qkvo'))
+    train = self.meta.get('train', 'qkvo')
+    procs = clic_processors(pipe.unet, None if train == 'none' else train)     # a token-only concept: processors that read maps
     pipe.unet.set_attn_processor(procs)
     dev = pipe.unet.device
     for name, proc in clic_layers(pipe.unet).items():
@@ -401,7 +404,7 @@ def load_in_diffusers(pipe, folder):
         pipe.load_textual_inversion(rows['clip_l'], token=token, text_encoder=pipe.text_encoder, tokenizer=pipe.tokenizer)
         pipe.load_textual_inversion(rows['clip_g'], token=token, text_encoder=pipe.text_encoder_2, tokenizer=pipe.tokenizer_2)
     if (folder/LORA_FILE).is_file(): pipe.load_lora_weights(folder, weight_name=LORA_FILE)
-    else: pipe.unet.load_attn_procs(folder, weight_name=ATTN_FILE, _pipeline=pipe)   # without _pipeline nothing is installed (diffusers#9320)
+    elif (folder/ATTN_FILE).is_file(): pipe.unet.load_attn_procs(folder, weight_name=ATTN_FILE, _pipeline=pipe)   # without _pipeline nothing is installed (diffusers#9320)
     return pipe
 
 # %% ../nbs/04_concept.ipynb #b65c0326

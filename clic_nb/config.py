@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace, fields, asdict
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['ClicError', 'configure', 'check_size', 'FITS', 'MASK_RESIZE', 'MAP_LAYERS', 'DEFAULT_TOKEN', 'DEFAULT_INIT', 'INIT_ROWS', 'EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'ROI_FILE', 'SOURCE_FILE', 'SOURCE_MASK_FILE', 'CONFIG_FILE', 'LOG_FILE', 'LOSS_PLOT', 'LORA_FILE', 'CHECKPOINTS', 'VALIDATION', 'LOSS_WEIGHTS', 'RELEASED_WEIGHTS', 'PAPER_WEIGHTS', 'list_checkpoints', 'PAPER', 'RESUMABLE', 'LearnConfig', 'check_weights', 'learn_config', 'settings_of', 'check_out', 'PAPER_TRANSFER', 'RELEASED_STEPS', 'TransferConfig', 'transfer_config', 'REGION_TOKEN', 'RoiConfig', 'roi_config', 'check_generation']
+__all__ = ['ClicError', 'configure', 'check_size', 'FITS', 'MASK_RESIZE', 'MAP_LAYERS', 'DEFAULT_TOKEN', 'DEFAULT_INIT', 'INIT_ROWS', 'EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'ROI_FILE', 'SOURCE_FILE', 'SOURCE_MASK_FILE', 'CONFIG_FILE', 'LOG_FILE', 'LOSS_PLOT', 'LORA_FILE', 'CHECKPOINTS', 'VALIDATION', 'LOSS_WEIGHTS', 'RELEASED_WEIGHTS', 'PAPER_WEIGHTS', 'list_checkpoints', 'PAPER', 'LEARNERS', 'RESUMABLE', 'LearnConfig', 'check_weights', 'learn_config', 'settings_of', 'check_out', 'PAPER_TRANSFER', 'RELEASED_STEPS', 'TransferConfig', 'transfer_config', 'REGION_TOKEN', 'RoiConfig', 'roi_config', 'check_generation']
 
 # %% ../nbs/00_config.ipynb #5ac3c9fe
 class ClicError(ValueError):
@@ -89,11 +89,11 @@ class LearnConfig:
     mask_resize: str = 'antialias'    # mask to the latent grid: 'antialias' (PIL's default, released: soft edges) or 'point' (bilinear sampling)
     fit: str = 'stretch'              # a non-square source to the model's square: 'stretch' (released) or 'pad' (shape kept)
     soft_mask: bool = False           # take a grey or colour mask as weights; default: the mask rule (black and white, data chapter)
-    train: str = 'qkvo'               # attn2 weights trained: Custom-Diffusion copies 'qkvo' or 'kv', or a 'lora' (a few MB)
+    train: str = 'qkvo'               # attn2 weights trained: Custom-Diffusion copies 'qkvo' or 'kv', a 'lora' (a few MB), or 'none' (the token only)
     lora_rank: int = 16               # train='lora': the rank of the LoRA on attn2's q, k, v, out
     flip: bool = True                 # horizontal flip p=0.5 (image and mask)
     brightness: float = 0.5           # brightness jitter on the image (factor in [1-b, 1+b]); 0 = off
-    context: str = 'released'         # context weight: 'released' (0.25 outside) or 'paper' (alpha + (1-alpha) M)
+    context: str = 'released'         # context weight: 'released' (0.25 outside), 'paper' (alpha + (1-alpha) M), 'plain' (1: plain diffusion loss), 'mask' (M)
     alpha: float = 0.5                # the paper's alpha
     roi_input: str = 'pixel'          # 'pixel' (image*mask, encoded) or 'latent' (paper: M * x_t)
     roi_prompt: str = 'released'      # 'released' (8 templates) or 'paper' ("A photo of <v*>")
@@ -110,6 +110,17 @@ class LearnConfig:
 # %% ../nbs/10_learn.ipynb #c0257415
 PAPER = dict(context='paper', roi_input='latent', roi_prompt='paper', weights=dict(PAPER_WEIGHTS))
 
+# %% ../nbs/10_learn.ipynb #11e627a9
+LEARNERS = {
+    'clic': {},                                                                   # the released defaults
+    'clic-no-context': dict(weights=dict(RELEASED_WEIGHTS, context=0.0)),
+    'clic-no-att': dict(weights=dict(RELEASED_WEIGHTS, att=0.0)),
+    'clic-no-roi': dict(weights=dict(RELEASED_WEIGHTS, roi=0.0)),
+    'textual-inversion': dict(train='none', context='plain', weights=dict(context=0.25, att=0.0, roi=0.0), lr=5e-4),
+    'custom-diffusion': dict(train='kv', context='plain', weights=dict(context=0.25, att=0.0, roi=0.0)),
+    'break-a-scene': dict(train='qkvo', context='mask', weights=dict(context=0.25, att=0.01, roi=0.0)),
+}
+
 # %% ../nbs/10_learn.ipynb #0508d58c
 # what may change when a run is resumed; everything else must match the run being continued. `lr` may: a run stopped
 # by the NaN guard goes on from its last good checkpoint with a lower one
@@ -124,14 +135,15 @@ def check_weights(weights:dict) -> None:
         raise ClicError(f"loss weights must be >= 0 and not all 0: e.g. {' '.join(f'{k}={v}' for k, v in RELEASED_WEIGHTS.items())}")
 
 # %% ../nbs/10_learn.ipynb #09a384c4
-_CHOICES = dict(train=('qkvo', 'kv', 'lora'), context=('released', 'paper'), roi_input=('pixel', 'latent'),
+_CHOICES = dict(train=('qkvo', 'kv', 'lora', 'none'), context=('released', 'paper', 'plain', 'mask'), roi_input=('pixel', 'latent'),
                 roi_prompt=('released', 'paper'), mixed_precision=('auto', 'no', 'fp16', 'bf16'), init_rows=INIT_ROWS,
                 mask_resize=MASK_RESIZE, fit=FITS, map_layers=MAP_LAYERS)
 
 # %% ../nbs/10_learn.ipynb #6017f7d7
-def learn_config(config:LearnConfig|None=None, paper:bool=False, **settings) -> LearnConfig:
-    "A checked `LearnConfig`: `config` (default: released), the paper variants if `paper`, then `settings` (`mixed_precision='auto'` kept)."
-    cfg = configure(LearnConfig, config, PAPER if paper else None, _CHOICES, **settings)
+def learn_config(config:LearnConfig|None=None, paper:bool=False, learner:str|None=None, **settings) -> LearnConfig:
+    "A checked `LearnConfig`: `config` (default: released), the paper variants if `paper`, a `learner`'s preset (`LEARNERS`), then `settings` (`mixed_precision='auto'` kept)."
+    if learner is not None and learner not in LEARNERS: raise ClicError(f"learner={learner!r}: use one of {', '.join(LEARNERS)}")
+    cfg = configure(LearnConfig, config, {**(PAPER if paper else {}), **LEARNERS.get(learner or 'clic')}, _CHOICES, **settings)
     for k in ('steps', 'batch_size', 'grad_accum', 'checkpoint_every', 'keep_checkpoints', 'validation_steps', 'lora_rank'):
         if getattr(cfg, k) < 1: raise ClicError(f"{k}={getattr(cfg, k)}: must be at least 1")
     if not (0 < cfg.lr < float('inf') and cfg.max_grad_norm > 0):      # written so that nan fails too

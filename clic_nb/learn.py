@@ -25,15 +25,22 @@ from .training import (step_generator, augment, save_checkpoint, list_checkpoint
 from .models import load_pipeline
 
 # %% auto #0
-__all__ = ['LOGGED', 'make_config', 'StepData', 'ClicModel', 'named_trainables', 'check_same_inputs', 'prepare_source', 'Run',
-           'learn']
+__all__ = ['LOGGED', 'make_config', 'context_of', 'StepData', 'ClicModel', 'named_trainables', 'check_same_inputs',
+           'prepare_source', 'Run', 'learn']
 
 # %% ../nbs/10_learn.ipynb #bc680c76
-def make_config(config:LearnConfig|None=None, paper:bool=False, **settings) -> LearnConfig:
+def make_config(config:LearnConfig|None=None, paper:bool=False, learner:str|None=None, **settings) -> LearnConfig:
     "`learn_config`, with `mixed_precision='auto'` resolved for this machine: fp16 on a GPU (SPEC), else no."
-    cfg = learn_config(config, paper, **settings)
+    cfg = learn_config(config, paper, learner, **settings)
     if cfg.mixed_precision == 'auto': cfg = replace(cfg, mixed_precision='fp16' if torch.cuda.is_available() else 'no')
     return cfg
+
+# %% ../nbs/10_learn.ipynb #2ce078c9
+def context_of(m:torch.Tensor, context:str='released', alpha:float=0.5) -> torch.Tensor:
+    "W of the context loss on the latent-grid mask `m`: SPEC §1's 'released' or 'paper' weight, 'plain' (1 everywhere: the plain diffusion loss) or 'mask' (M)."
+    if context == 'plain': return torch.ones_like(m)
+    if context == 'mask': return m
+    return context_weight(m, alpha=alpha if context == 'paper' else None)
 
 # %% ../nbs/10_learn.ipynb #439ca19e
 class StepData:
@@ -53,7 +60,7 @@ class StepData:
         z = self.model.encode_image(pixels, g)
         x0, xr0 = (z[:B], z[B:]) if cfg.roi_input == 'pixel' else (z, None)
         m = resize_mask(mask, self.lat, cfg.mask_resize)
-        w = context_weight(m, alpha=cfg.alpha if cfg.context == 'paper' else None)
+        w = context_of(m, cfg.context, cfg.alpha)
         rng = random.Random(int(torch.randint(0, 2**31, (), generator=g)))
         rois = [roi_prompt(cfg.token, rng, cfg.roi_prompt) for _ in range(B)]
         T = self.model.pipe.scheduler.config.num_train_timesteps
@@ -272,10 +279,10 @@ def _learn_run(acc, cfg:LearnConfig, source, mask, object:str, out:Path, model:s
     return concept
 
 # %% ../nbs/10_learn.ipynb #a7843041
-def learn(source, mask, object:str, out, model:str='tiny', config:LearnConfig|None=None, paper:bool=False,
+def learn(source, mask, object:str, out, model:str='tiny', config:LearnConfig|None=None, paper:bool=False, learner:str|None=None,
           resume:bool=False, callback=None, progress:bool=True, **settings) -> Concept:
     "Learn the concept under `mask` in `source` (an image of a `object`) into the folder `out`; returns the `Concept`."
-    cfg, out = make_config(config, paper, **settings), Path(out)
+    cfg, out = make_config(config, paper, learner, **settings), Path(out)
     if not str(object).strip(): raise ClicError("object is empty: name the source's object, e.g. --object vase")
     acc = _accelerator(cfg, out)
     with folder_lock(out, 'another clic learn') if acc.is_main_process else nullcontext():    # one run per folder, from the start

@@ -130,8 +130,8 @@ def learn_region_token(pipe, concept:Concept, source, source_mask, object:str, c
     prompt = TARGET_TEMPLATE.format(w=cfg.token, object=object)
     pos, ids = token_position(pipe.tokenizer, prompt, cfg.token), family(pipe).ids(prompt)
     rows = train_rows(pipe, [tid])                                      # one per text encoder (SDXL: two)
-    if cfg.region_train == 'token+attn' and concept.is_lora:
-        raise ClicError(f"region_train='token+attn' trains the Custom-Diffusion copies, and concept {concept.token} is a LoRA: use region_train='token'")
+    if cfg.region_train == 'token+attn' and concept.meta.get('train') in ('lora', 'none'):
+        raise ClicError(f"region_train='token+attn' trains the Custom-Diffusion copies, and concept {concept.token} has none ({concept.meta['train']}): use region_train='token'")
     attn = [p for proc in clic_layers(pipe.unet).values() for p in proc.parameters()] if cfg.region_train == 'token+attn' else []
     for p in attn: p.requires_grad_(True)
     try: losses = fit([*rows, *attn], lambda k: region_token_loss(pipe, image, mask, ids, pos, k, cfg), cfg.steps, cfg.lr, cfg.weight_decay,
