@@ -22,7 +22,7 @@ from .models import load_pipeline
 
 # %% auto #0
 __all__ = ['TOY_SOURCE', 'TOY_TARGET', 'TOY_LEARN', 'TOY_ROI', 'TOY_TRANSFER', 'toy_pair', 'concept_mask', 'pattern_rate',
-           'color_rate', 'outside_change', 'behaviour', 'plot_behaviour']
+           'color_rate', 'outside_change', 'edge_ring', 'edge_strength', 'seam_score', 'behaviour', 'plot_behaviour']
 
 # %% ../nbs/15_toyclic.ipynb #c441bf9f
 TOY_SOURCE = Scene('chair', 'red', 'dots')            # the demo's source: dots on a red chair's back
@@ -73,6 +73,27 @@ def outside_change(images, target:Image.Image, mask:Image.Image, grow:int=4) -> 
     out = ~torch.nn.functional.max_pool2d(m, 2 * grow + 1, 1, grow)[0, 0].bool().numpy()
     t = np.asarray(target).astype(int)
     return int(max(np.abs(np.asarray(im).astype(int) - t)[out].max() for im in images))
+
+# %% ../nbs/15_toyclic.ipynb #f10f5b68
+def edge_ring(mask, width:int=2) -> np.ndarray:
+    "The pixels within `width` of the edge of `mask` (values > 127 inside), on either side: the mask grown by `width` minus the mask shrunk by it."
+    m = torch.from_numpy(np.asarray(mask) > 127)[None, None].float()
+    grow = lambda x: torch.nn.functional.max_pool2d(x, 2 * width + 1, 1, width)
+    return (grow(m) - (1 - grow(1 - m)))[0, 0].bool().numpy()
+
+# %% ../nbs/15_toyclic.ipynb #ae00e995
+def edge_strength(image) -> np.ndarray:
+    "|dx| + |dy| of the grey image (forward differences, 0 on the last column / row), per pixel, in [0, 2]."
+    g = np.asarray(image.convert('L') if isinstance(image, Image.Image) else Image.fromarray(image).convert('L'), np.float64) / 255
+    dx, dy = np.zeros_like(g), np.zeros_like(g)
+    dx[:, :-1], dy[:-1] = np.abs(np.diff(g, axis=1)), np.abs(np.diff(g, axis=0))
+    return dx + dy
+
+# %% ../nbs/15_toyclic.ipynb #e2c1d422
+def seam_score(images, target:Image.Image, mask:Image.Image, width:int=2) -> float:
+    "The mean over `images` of the gradient strength on `edge_ring(mask, width)` minus the plain `target`'s: the edge an edit adds along the mask's outline."
+    ring, base = edge_ring(mask, width), edge_strength(target)
+    return float(np.mean([(edge_strength(im) - base)[ring].mean() for im in images]))
 
 # %% ../nbs/15_toyclic.ipynb #ede05b59
 def behaviour(out, pair:dict|None=None, seeds=range(8), t_starts=(15, 10, 5), learn_settings:dict|None=None, roi_settings:dict|None=None,
