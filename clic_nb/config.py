@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace, fields, asdict
 from pathlib import Path
 
 # %% auto #0
-__all__ = ['ClicError', 'configure', 'check_size', 'FITS', 'MASK_RESIZE', 'MAP_LAYERS', 'DEFAULT_TOKEN', 'DEFAULT_INIT', 'INIT_ROWS', 'EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'ROI_FILE', 'SOURCE_FILE', 'SOURCE_MASK_FILE', 'CONFIG_FILE', 'LOG_FILE', 'LOSS_PLOT', 'LORA_FILE', 'CHECKPOINTS', 'VALIDATION', 'LOSS_WEIGHTS', 'RELEASED_WEIGHTS', 'PAPER_WEIGHTS', 'list_checkpoints', 'PAPER', 'LEARNERS', 'RESUMABLE', 'LearnConfig', 'check_weights', 'learn_config', 'settings_of', 'check_out', 'PAPER_TRANSFER', 'RELEASED_STEPS', 'TransferConfig', 'transfer_config', 'REGION_TOKEN', 'RoiConfig', 'roi_config', 'check_generation']
+__all__ = ['ClicError', 'configure', 'check_size', 'FITS', 'MASK_RESIZE', 'MAP_LAYERS', 'DEFAULT_TOKEN', 'DEFAULT_INIT', 'INIT_ROWS', 'EMBEDS_FILE', 'ATTN_FILE', 'META_FILE', 'ROI_FILE', 'SOURCE_FILE', 'SOURCE_MASK_FILE', 'CONFIG_FILE', 'LOG_FILE', 'LOSS_PLOT', 'LORA_FILE', 'CHECKPOINTS', 'VALIDATION', 'LOSS_WEIGHTS', 'RELEASED_WEIGHTS', 'PAPER_WEIGHTS', 'ROI_TEMPLATES', 'PAPER_ROI_TEMPLATE', 'SOURCE_TEMPLATE', 'list_checkpoints', 'PAPER', 'LEARNERS', 'RESUMABLE', 'LearnConfig', 'check_weights', 'learn_config', 'settings_of', 'check_out', 'PAPER_TRANSFER', 'RELEASED_STEPS', 'TransferConfig', 'transfer_config', 'REGION_TOKEN', 'RoiConfig', 'roi_config', 'check_generation']
 
 # %% ../nbs/00_config.ipynb #5ac3c9fe
 class ClicError(ValueError):
@@ -61,6 +61,13 @@ CHECKPOINTS, VALIDATION = 'checkpoints', 'validation'             # folders
 LOSS_WEIGHTS = dict(context=(0.5, 1.0), att=(0.25, 0.5), roi=(0.25, 0.5))   # term: (released, paper) weight, SPEC §1
 RELEASED_WEIGHTS = {k: w for k, (w, _) in LOSS_WEIGHTS.items()}
 PAPER_WEIGHTS = {k: w for k, (_, w) in LOSS_WEIGHTS.items()}
+
+# %% ../nbs/05_losses.ipynb #7e462629
+ROI_TEMPLATES = ("A photo of {v}", "A pattern of {v}", "{v}", "{v} on a blank background",
+                 "A photo of {v} on a blank background", "{v} style", "A photo of {v} style",
+                 "{v} style on a blank background")
+PAPER_ROI_TEMPLATE = "A photo of {v}"
+SOURCE_TEMPLATE = "a {object} with {v} style"
 
 # %% ../nbs/06_training.ipynb #45c543b2
 def list_checkpoints(out:Path) -> list[Path]:

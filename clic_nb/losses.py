@@ -8,13 +8,12 @@ import random
 from dataclasses import dataclass
 from typing import Callable
 import torch
-from .config import ClicError, LOSS_WEIGHTS, RELEASED_WEIGHTS, PAPER_WEIGHTS
+from .config import ClicError, LOSS_WEIGHTS, RELEASED_WEIGHTS, PAPER_WEIGHTS, ROI_TEMPLATES, PAPER_ROI_TEMPLATE, SOURCE_TEMPLATE
 from .attention import AttentionStore, capture
 
 # %% auto #0
-__all__ = ['LOSSES', 'ROI_TEMPLATES', 'PAPER_ROI_TEMPLATE', 'SOURCE_TEMPLATE', 'weighted_mse', 'context_loss', 'roi_loss',
-           'att_loss', 'LossTerm', 'total_loss', 'roi_prompt', 'masked_image', 'Batch', 'diffusion_target',
-           'clic_losses']
+__all__ = ['LOSSES', 'weighted_mse', 'context_loss', 'roi_loss', 'att_loss', 'LossTerm', 'total_loss', 'roi_prompt',
+           'masked_image', 'Batch', 'diffusion_target', 'clic_losses']
 
 # %% ../nbs/05_losses.ipynb #b98cd4ed
 def _as_b1hw(m:torch.Tensor) -> torch.Tensor:
@@ -59,13 +58,6 @@ LOSSES = dict(
 def total_loss(losses:dict, weights:dict=RELEASED_WEIGHTS) -> torch.Tensor:
     "Σ λ_k·l_k over `LOSSES` (released: 0.5·context + 0.25·att + 0.25·roi); a weight of 0 drops a term (the ablations)."
     return sum(weights[k] * losses[k] for k in LOSSES if weights.get(k, 0))
-
-# %% ../nbs/05_losses.ipynb #7e462629
-ROI_TEMPLATES = ("A photo of {v}", "A pattern of {v}", "{v}", "{v} on a blank background",
-                 "A photo of {v} on a blank background", "{v} style", "A photo of {v} style",
-                 "{v} style on a blank background")
-PAPER_ROI_TEMPLATE = "A photo of {v}"
-SOURCE_TEMPLATE = "a {object} with {v} style"
 
 # %% ../nbs/05_losses.ipynb #9e3d0d13
 def roi_prompt(token:str, rng:random.Random|None=None, variant:str='released') -> str:

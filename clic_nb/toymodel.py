@@ -23,7 +23,7 @@ from .toyworld import toy_batch, Scene, OBJECTS, COLORS, PATTERNS, parse_caption
 import numpy as np
 
 # %% auto #0
-__all__ = ['TOY_SIZE', 'TOY_DIR', 'LOG_FILE', 'TOY_GUIDANCE', 'TOY_CONTINUE', 'toy_vae', 'toy_text_encoder', 'toy_unet',
+__all__ = ['TOY_SIZE', 'TOY_DIR', 'LOG_FILE', 'TOY_GUIDANCE', 'TOY_CONTINUE', 'TOY_V2', 'toy_vae', 'toy_text_encoder', 'toy_unet',
            'toy_pipeline', 'ToyTrainConfig', 'data_seeds', 'warmup_cosine', 'vae_model', 'vae_loss', 'latent_scale',
            'train_vae', 'encode_pool', 'training_noise', 'colorless', 'unet_loss', 'train_unet', 'save_atomic',
            'save_toy', 'load_toy', 'train_toy', 'ship_toy', 'toy_captions', 'sample_toy', 'attribute_accuracy']
@@ -86,6 +86,8 @@ class ToyTrainConfig:
     offset_noise: float = 0.0         # std of a per-channel constant added to the training noise (0: plain SD training)
     p_colorless: float = 0.0          # captions with their colour word left out ("a vase with dots on the belly")
     p_pattern: float = 0.8
+    p_swatch: float = 0.0             # patterned scenes shown as a swatch (the pattern part alone) with a RoI-template caption
+    p_style: float = 0.0              # patterned objects captioned in CLiC's form 'a red chair with yellow dots style'
     size: int = TOY_SIZE
     seed: int = 0
 
@@ -139,12 +141,12 @@ def train_vae(vae, cfg:ToyTrainConfig, progress:bool=True) -> list[float]:
     return losses
 
 # %% ../nbs/08_toymodel.ipynb #fc384a37
-def encode_pool(model, seeds, size:int=TOY_SIZE, p_pattern:float=0.8, batch:int=64, progress:bool=True) -> dict:
+def encode_pool(model, seeds, size:int=TOY_SIZE, p_pattern:float=0.8, batch:int=64, progress:bool=True, p_swatch:float=0.0, p_style:float=0.0) -> dict:
     "The posterior means and stds (fp16) and the captions of the toy scenes `seeds`: stage 2's data, encoded once."
     seeds, means, stds, caps = list(seeds), [], [], []
     with torch.no_grad():
         for k in tqdm(range(0, len(seeds), batch), desc='encoding', disable=not progress, dynamic_ncols=True):
-            b = toy_batch(seeds[k:k + batch], size, p_pattern)
+            b = toy_batch(seeds[k:k + batch], size, p_pattern, p_swatch, p_style)
             post = model.posterior(b['images'])
             means.append(post.mean.half()); stds.append(post.std.half()); caps += b['captions']
     return dict(mean=torch.cat(means), std=torch.cat(stds), captions=caps)
@@ -158,8 +160,9 @@ def training_noise(shape, g:torch.Generator, offset:float=0.0) -> torch.Tensor:
 
 # %% ../nbs/08_toymodel.ipynb #a2420b95
 def colorless(caption:str) -> str:
-    "The caption without its colour word: 'a red chair with dots on the back' -> 'a chair with dots on the back'."
-    return ' '.join(w for w in caption.split() if w not in COLORS)
+    "The caption without the object's colour word (the pattern keeps its own): 'a red chair with yellow dots on the back' -> 'a chair with yellow dots on the back'."
+    w = caption.split()
+    return ' '.join(w[:1] + w[2:]) if len(w) > 2 and w[0] == 'a' and w[1] in COLORS else caption
 
 # %% ../nbs/08_toymodel.ipynb #1f59dba2
 def unet_loss(pipe, mean:torch.Tensor, std:torch.Tensor, captions:list[str], g:torch.Generator, p_uncond:float,
@@ -181,7 +184,7 @@ def unet_loss(pipe, mean:torch.Tensor, std:torch.Tensor, captions:list[str], g:t
 def train_unet(pipe, cfg:ToyTrainConfig, progress:bool=True) -> list[float]:
     "Stage 2: train the text encoder and UNet of `pipe` on `cfg.pool` encoded toy scenes, a random batch a step; the losses."
     pipe.vae.requires_grad_(False)
-    pool = encode_pool(family(pipe), data_seeds(0, cfg.pool, 1), cfg.size, cfg.p_pattern, progress=progress)
+    pool = encode_pool(family(pipe), data_seeds(0, cfg.pool, 1), cfg.size, cfg.p_pattern, progress=progress, p_swatch=cfg.p_swatch, p_style=cfg.p_style)
     for m in (pipe.unet, pipe.text_encoder): m.train().requires_grad_(True)
     def loss_at(k):
         g = torch.Generator().manual_seed(cfg.seed * 7919 + k)
@@ -242,26 +245,35 @@ def _log(out:Path, **kw):
     f.with_suffix('.tmp').replace(f)
 
 # %% ../nbs/08_toymodel.ipynb #cd979c10
-def train_toy(out, cfg:ToyTrainConfig|None=None, stage:str='all', start=None, progress:bool=True) -> Path:
-    "Train the toy model into folder `out` (`stage`: 'vae', 'unet' or 'all'; stage 2 from run `start`'s model and autoencoder if given); the model's folder."
+def _run_vae(run) -> Path|None:
+    "The autoencoder folder of a training run (vae/, or the model's own)."
+    return next((p for p in (Path(run)/'vae', Path(run)/'model'/'vae') if (p/'config.json').is_file()), None) if run else None
+
+# %% ../nbs/08_toymodel.ipynb #52d0856b
+def train_toy(out, cfg:ToyTrainConfig|None=None, stage:str='all', start=None, vae_from=None, progress:bool=True) -> Path:
+    "Train the toy model into folder `out` (`stage`: 'vae', 'unet' or 'all'), each stage from run `start`'s autoencoder / model if given (stage 2 alone: with `vae_from`'s autoencoder if given); the model's folder."
     cfg, out = cfg or ToyTrainConfig(), Path(out)
     if stage not in ('vae', 'unet', 'all'): raise ClicError(f"stage {stage!r} is unknown: use vae, unet or all")
-    if start and stage != 'unet': raise ClicError("start continues stage 2 only: pass stage='unet'")
-    if start and not ((Path(start)/'model'/'model_index.json').is_file() and (Path(start)/LOG_FILE).is_file()):
-        raise ClicError(f"{start}: not a finished toy run (model/ and {LOG_FILE} missing): pass the folder an earlier train_toy wrote")
+    if start and not (Path(start)/LOG_FILE).is_file(): raise ClicError(f"{start}: not a toy run ({LOG_FILE} missing): pass the folder an earlier train_toy wrote")
+    if start and stage != 'vae' and not (Path(start)/'model'/'model_index.json').is_file():
+        raise ClicError(f"{start}: no trained model (model/) to continue stage 2 from: pass a finished run")
+    if start and stage != 'unet' and not _run_vae(start): raise ClicError(f"{start}: no autoencoder (vae/) to continue stage 1 from")
+    if vae_from and (stage != 'unet' or not _run_vae(vae_from)):
+        raise ClicError(f"vae_from={vae_from}: stage 2 alone takes another run's autoencoder: pass stage='unet' and a run with vae/")
     out.mkdir(parents=True, exist_ok=True)
     _log(out, config=asdict(cfg))
     if start: _log(out, start=json.loads((Path(start)/LOG_FILE).read_text()))     # the whole history stays in the log
-    if start and (Path(start)/'vae').is_dir() and not (out/'vae').exists():          # a continued run has the start's autoencoder
-        atomic_write(out/'vae', lambda p: shutil.copytree(Path(start)/'vae', p))
+    if vae_from: _log(out, vae_from=json.loads((Path(vae_from)/LOG_FILE).read_text()))
+    if stage == 'unet' and not (out/'vae').exists() and _run_vae(vae_from or start):   # stage 2 alone keeps that autoencoder
+        atomic_write(out/'vae', lambda p: shutil.copytree(_run_vae(vae_from or start), p))
     if stage in ('vae', 'all'):
-        vae = toy_vae(cfg.seed)
+        vae = AutoencoderKL.from_pretrained(_run_vae(start), torch_dtype=torch.float32) if start else toy_vae(cfg.seed)
         t0 = time.time(); losses = train_vae(vae, cfg, progress)
         save_atomic(vae, out/'vae')
         _log(out, vae_losses=losses, vae_seconds=time.time() - t0)
     if stage in ('unet', 'all'):
         if not (out/'vae'/'config.json').is_file(): raise ClicError(f"{out}: no trained autoencoder (vae/) to start stage 2 from: run stage vae first")
-        pipe = toy_pipeline(vae=AutoencoderKL.from_pretrained(out/'vae'), text_encoder=toy_text_encoder(cfg.seed), unet=toy_unet(cfg.seed))
+        pipe = toy_pipeline(vae=AutoencoderKL.from_pretrained(out/'vae', torch_dtype=torch.float32), text_encoder=toy_text_encoder(cfg.seed), unet=toy_unet(cfg.seed))
         if start:
             first = load_toy(Path(start)/'model')
             pipe.unet.load_state_dict(first.unet.state_dict()); pipe.text_encoder.load_state_dict(first.text_encoder.state_dict())
@@ -282,12 +294,22 @@ def ship_toy(run, dest=None) -> Path:
 
 # %% ../nbs/08_toymodel.ipynb #43b74f23
 TOY_GUIDANCE = 7.5                    # classifier-free guidance scale of toy samples
-TOY_CONTINUE = dict(unet_steps=2500, unet_lr=2e-4, warmup=100, seed=1, offset_noise=0.15)   # the shipped model's second run
+TOY_CONTINUE = dict(unet_steps=2500, unet_lr=2e-4, warmup=100, seed=1, offset_noise=0.15)   # the first world's second run
+_V2 = dict(offset_noise=0.15, p_colorless=0.2, p_swatch=0.15, p_style=0.3)                     # the second world's captions and noise
+TOY_V2 = (dict(vae_steps=600, vae_lr=3e-4, warmup=50, unet_steps=3000, unet_lr=3e-4, seed=2, **_V2),   # the autoencoder on world v2 (stage 2 stopped)
+          dict(vae_steps=2500, vae_lr=5e-4, warmup=50, seed=3),                                        # ... continued
+          dict(unet_steps=3000, unet_lr=3e-4, warmup=100, seed=4, **_V2),                              # stage 2 from the first world's model
+          dict(unet_steps=4000, unet_lr=3e-4, warmup=100, seed=5, **_V2))                              # ... continued
 
 # %% ../nbs/08_toymodel.ipynb #80e16f33
 def toy_captions() -> list[str]:
-    "Every caption of the toy world: each object and colour, plain and with each pattern."
-    return [Scene(o, c, p).caption for o in OBJECTS for c in COLORS for p in (None,) + PATTERNS]
+    "Every object caption of the toy world once per object, colour and pattern (plain too); the pattern's colour cycles through the other colours."
+    caps = []
+    for o in OBJECTS:
+        for c in COLORS:
+            inks = [k for k in COLORS if k != c]
+            caps += [Scene(o, c, p, ink=inks[(len(caps) + j) % len(inks)] if p else None).caption for j, p in enumerate((None,) + PATTERNS)]
+    return caps
 
 # %% ../nbs/08_toymodel.ipynb #23128cad
 def sample_toy(pipe, captions, seeds, steps:int=50, guidance_scale:float=TOY_GUIDANCE, batch:int=40) -> list[np.ndarray]:
@@ -302,9 +324,10 @@ def sample_toy(pipe, captions, seeds, steps:int=50, guidance_scale:float=TOY_GUI
 
 # %% ../nbs/08_toymodel.ipynb #16d65466
 def attribute_accuracy(images, captions) -> dict:
-    "Share of `images` whose object, colour and pattern read back as their caption says (pattern: patterned captions; plain: the others)."
+    "Share of `images` whose object, colour, pattern and pattern colour read back as their caption says (pattern and its colour: patterned captions; plain: the others)."
     reads, truth = [read_scene(im) for im in images], [parse_caption(c) for c in captions]
     hit = lambda a, rows: float(np.mean([r[a] == t[a] for r, t in rows])) if rows else float('nan')
     pairs = list(zip(reads, truth))
-    return dict(object=hit('object', pairs), color=hit('color', pairs), pattern=hit('pattern', [p for p in pairs if p[1]['pattern']]),
+    pat = [p for p in pairs if p[1]['pattern']]
+    return dict(object=hit('object', pairs), color=hit('color', pairs), pattern=hit('pattern', pat), ink=hit('ink', pat),
                 plain=hit('pattern', [p for p in pairs if not p[1]['pattern']]), n=len(pairs))

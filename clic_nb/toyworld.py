@@ -10,19 +10,21 @@ import numpy as np
 import torch
 from PIL import Image
 from .data import ClicError
+from .config import ROI_TEMPLATES
 
 # %% auto #0
-__all__ = ['COLORS', 'BACKGROUNDS', 'PATTERNS', 'INK_LIGHT', 'INK_DARK', 'OBJECTS', 'PATTERN_PART', 'PERIOD', 'FOREGROUND',
-           'MIN_INK', 'SOLID_MARGIN', 'ink_color', 'Scene', 'random_scene', 'parse_caption', 'pattern_ink', 'render',
-           'toy_batch', 'scene_image', 'scene_mask', 'plot_scenes', 'read_object', 'read_color', 'read_pattern',
-           'read_scene', 'erode_mask']
+__all__ = ['COLORS', 'BACKGROUNDS', 'PATTERNS', 'GREY', 'DEFAULT_INK', 'OBJECTS', 'PATTERN_PART', 'VIEWS', 'PERIOD', 'FOREGROUND',
+           'MIN_INK', 'SOLID_MARGIN', 'Scene', 'random_scene', 'parse_caption', 'pattern_ink', 'render', 'toy_batch',
+           'scene_image', 'scene_mask', 'plot_scenes', 'read_object', 'color_votes', 'read_color', 'read_ink',
+           'read_pattern', 'read_scene', 'erode_mask']
 
 # %% ../nbs/07_toyworld.ipynb #f05a8cc8
 COLORS = dict(red=(200, 40, 40), green=(40, 150, 60), blue=(40, 80, 200), yellow=(230, 200, 40), purple=(130, 60, 170),
               brown=(130, 80, 40))
 BACKGROUNDS = ((236, 236, 232), (228, 232, 238), (240, 234, 222), (226, 226, 226))
 PATTERNS = ('stripes', 'dots', 'checker', 'zigzag')
-INK_LIGHT, INK_DARK = (245, 245, 245), (35, 35, 35)
+GREY = (128, 128, 128)                # the RoI loss's 'outside': 0 in [-1, 1]
+DEFAULT_INK = dict(red='yellow', green='yellow', blue='yellow', yellow='purple', purple='yellow', brown='yellow')
 
 # part name -> list of shapes: ('rect', x0, y0, x1, y1), ('ellipse', cx, cy, rx, ry), ('trap', cx, y0, y1, half_top, half_bottom)
 OBJECTS = {
@@ -35,9 +37,7 @@ OBJECTS = {
 PATTERN_PART = dict(chair='back', vase='belly', table='top', lamp='shade')
 
 # %% ../nbs/07_toyworld.ipynb #cd4ca1cc
-def ink_color(color:str) -> tuple:
-    "The pattern ink on an object of `color`: near-white, or near-black on yellow (the one light colour)."
-    return INK_DARK if color == 'yellow' else INK_LIGHT
+VIEWS = ('object', 'swatch-grey', 'swatch-plain')   # the whole object, or its pattern part alone on mid-grey / on the background
 
 # %% ../nbs/07_toyworld.ipynb #d8a334e1
 @dataclass(frozen=True)
@@ -51,37 +51,57 @@ class Scene:
     dx: float = 0.0                   # shift, in image widths
     dy: float = 0.0
     phase: float = 0.0                # pattern offset, in periods
+    ink: str|None = None              # the pattern's colour (None: DEFAULT_INK of `color`)
+    view: str = 'object'              # one of VIEWS
+    form: int = 0                     # caption form: 0 '... on the back', 1 '... style'; a swatch: its RoI template
 
     @property
     def part(self) -> str: return PATTERN_PART[self.object]
 
     @property
+    def ink_name(self) -> str|None:
+        "The pattern's colour, or None for a plain scene."
+        return (self.ink or DEFAULT_INK[self.color]) if self.pattern else None
+
+    @property
+    def concept(self) -> str|None:
+        "The pattern in its colour, 'yellow dots': what a concept of this scene is."
+        return f'{self.ink_name} {self.pattern}' if self.pattern else None
+
+    @property
     def caption(self) -> str:
-        "'a red chair', or 'a red chair with dots on the back'."
+        "'a red chair', 'a red chair with yellow dots on the back', 'a red chair with yellow dots style', or a swatch's RoI template."
+        if self.view != 'object': return ROI_TEMPLATES[self.form % len(ROI_TEMPLATES)].format(v=self.concept)
         base = f'a {self.color} {self.object}'
-        return f'{base} with {self.pattern} on the {self.part}' if self.pattern else base
+        if not self.pattern: return base
+        return f'{base} with {self.concept} ' + ('style' if self.form % 2 else f'on the {self.part}')
 
 # %% ../nbs/07_toyworld.ipynb #90212615
-def random_scene(seed:int, p_pattern:float=0.8, objects=None, patterns=None) -> Scene:
-    "A scene drawn from `seed` alone: object, colour, pattern (with probability `p_pattern`), background, placement."
+def random_scene(seed:int, p_pattern:float=0.8, objects=None, patterns=None, p_swatch:float=0.0, p_style:float=0.0) -> Scene:
+    "A scene drawn from `seed` alone: object, colour, pattern (probability `p_pattern`) and its colour, background, placement; a swatch (`p_swatch`, patterned only) or the style caption (`p_style`)."
     rng = np.random.default_rng([seed, 7])
     objs, pats = list(objects or OBJECTS), list(patterns or PATTERNS)
     u = rng.random(8)
-    return Scene(object=objs[int(u[0] * len(objs))], color=list(COLORS)[int(u[1] * len(COLORS))],
-                 pattern=pats[int(u[2] * len(pats))] if u[3] < p_pattern else None, background=int(u[4] * len(BACKGROUNDS)),
-                 scale=float(0.85 + 0.25 * u[5]), dx=float(-0.06 + 0.12 * u[6]), dy=float(-0.05 + 0.10 * u[7]),
-                 phase=float(rng.random()))
+    phase, w = float(rng.random()), rng.random(4)            # drawn after the first world's draws: its scenes keep their shapes
+    color = list(COLORS)[int(u[1] * len(COLORS))]
+    pattern = pats[int(u[2] * len(pats))] if u[3] < p_pattern else None
+    inks = [c for c in COLORS if c != color]
+    swatch = pattern is not None and w[1] < p_swatch
+    return Scene(object=objs[int(u[0] * len(objs))], color=color, pattern=pattern, background=int(u[4] * len(BACKGROUNDS)),
+                 scale=float(0.85 + 0.25 * u[5]), dx=float(-0.06 + 0.12 * u[6]), dy=float(-0.05 + 0.10 * u[7]), phase=phase,
+                 ink=inks[int(w[0] * len(inks))] if pattern else None, view=VIEWS[1 + int(w[2] * 2)] if swatch else 'object',
+                 form=int(w[3] * len(ROI_TEMPLATES)) if swatch else int(w[3] < p_style))
 
 # %% ../nbs/07_toyworld.ipynb #0b077ffe
-_CAPTION = re.compile(r'^a (\w+) (\w+)(?: with (\w+) on the (\w+))?$')
+_CAPTION = re.compile(r'^a (\w+) (\w+)(?: with (\w+) (\w+) (?:on the (\w+)|style))?$')
 
 # %% ../nbs/07_toyworld.ipynb #45a2e661
 def parse_caption(caption:str) -> dict:
-    "The attributes a caption states: object, color, pattern (or None), part (or None)."
+    "The attributes an object caption states: object, color, pattern, ink and part (None where unsaid)."
     m = _CAPTION.match(caption.strip())
-    if not m or m[1] not in COLORS or m[2] not in OBJECTS or (m[3] and m[3] not in PATTERNS):
-        raise ClicError(f"caption {caption!r} is not a toy-world caption: use 'a COLOR OBJECT [with PATTERN on the PART]'")
-    return dict(object=m[2], color=m[1], pattern=m[3], part=m[4])
+    if not m or m[1] not in COLORS or m[2] not in OBJECTS or (m[3] and (m[3] not in COLORS or m[4] not in PATTERNS)):
+        raise ClicError(f"caption {caption!r} is not a toy-world caption: use 'a COLOR OBJECT [with COLOR PATTERN on the PART | style]'")
+    return dict(object=m[2], color=m[1], pattern=m[4], ink=m[3], part=m[5])
 
 # %% ../nbs/07_toyworld.ipynb #c0d38e97
 def _grid(size:int, scene:Scene):
@@ -115,9 +135,13 @@ def pattern_ink(name:str, x, y, phase:float=0.0) -> np.ndarray:
 
 # %% ../nbs/07_toyworld.ipynb #d03211f0
 def render(scene:Scene, size:int=128) -> dict:
-    "Image (HxWx3 uint8) and exact masks: `object`, each part in `parts`, `region` (the pattern part if patterned) and `ink`."
+    "Image (HxWx3 uint8) and exact masks: `object`, each part in `parts`, `region` (the pattern part if patterned) and `ink`; a swatch keeps its pattern part alone."
     if scene.object not in OBJECTS or scene.color not in COLORS:
         raise ClicError(f"scene {scene.object!r}/{scene.color!r}: use an object of {', '.join(OBJECTS)} and a colour of {', '.join(COLORS)}")
+    if scene.pattern and (scene.ink_name not in COLORS or scene.ink_name == scene.color):
+        raise ClicError(f"scene ink {scene.ink!r} on a {scene.color} object: use a colour of {', '.join(COLORS)} other than the object's")
+    if scene.view not in VIEWS or (scene.view != 'object' and not scene.pattern):
+        raise ClicError(f"scene view {scene.view!r}: use one of {', '.join(VIEWS)} (a swatch needs a pattern)")
     x, y = _grid(size, scene)
     parts, owner = {}, np.zeros((size, size), dtype=np.int8)
     for k, (name, shapes) in enumerate(OBJECTS[scene.object].items(), 1):
@@ -125,19 +149,20 @@ def render(scene:Scene, size:int=128) -> dict:
         for sh in shapes: m |= _shape(sh[0], x, y, *sh[1:])
         owner[m] = k                                                  # later parts own shared pixels
     for k, name in enumerate(OBJECTS[scene.object], 1): parts[name] = owner == k
-    obj = owner > 0
+    if scene.view != 'object': parts = {n: m & (n == scene.part) for n, m in parts.items()}    # the pattern part alone
+    obj = np.any(list(parts.values()), axis=0)
     region = parts[scene.part] if scene.pattern else np.zeros_like(obj)
     ink = region & pattern_ink(scene.pattern, x, y, scene.phase) if scene.pattern else np.zeros_like(obj)
     img = np.empty((size, size, 3), dtype=np.uint8)
-    img[:] = BACKGROUNDS[scene.background]
+    img[:] = GREY if scene.view == 'swatch-grey' else BACKGROUNDS[scene.background]
     img[obj] = COLORS[scene.color]
-    img[ink] = ink_color(scene.color)
+    if scene.pattern: img[ink] = COLORS[scene.ink_name]
     return dict(image=img, object=obj, parts=parts, region=region, ink=ink, caption=scene.caption, scene=scene)
 
 # %% ../nbs/07_toyworld.ipynb #6f177ec6
-def toy_batch(seeds, size:int=128, p_pattern:float=0.8) -> dict:
-    "Images (B,3,S,S) in [-1, 1], pattern regions (B,1,S,S) in {0, 1}, captions and scenes of `seeds`."
-    rs = [render(random_scene(int(s), p_pattern), size) for s in seeds]
+def toy_batch(seeds, size:int=128, p_pattern:float=0.8, p_swatch:float=0.0, p_style:float=0.0) -> dict:
+    "Images (B,3,S,S) in [-1, 1], pattern regions (B,1,S,S) in {0, 1}, captions and scenes of `seeds` (`random_scene`'s draws)."
+    rs = [render(random_scene(int(s), p_pattern, p_swatch=p_swatch, p_style=p_style), size) for s in seeds]
     img = torch.from_numpy(np.stack([r['image'] for r in rs])).permute(0, 3, 1, 2).float() / 127.5 - 1
     region = torch.from_numpy(np.stack([r['region'] for r in rs]))[:, None].float()
     return dict(images=img, regions=region, captions=[r['caption'] for r in rs], scenes=[r['scene'] for r in rs])
@@ -194,17 +219,29 @@ def read_object(img:np.ndarray) -> Scene:
     return places[int((inter / (sil.sum(1) + fg.sum() - inter)).argmax())]
 
 # %% ../nbs/07_toyworld.ipynb #ea3fb5b8
+def color_votes(img:np.ndarray, m:np.ndarray) -> np.ndarray:
+    "How many pixels of mask `m` each palette colour is the nearest colour to (in COLORS' order)."
+    d = np.stack([_dist(img[m], c) for c in COLORS.values()])
+    return np.bincount(d.argmin(0), minlength=len(COLORS))
+
+# %% ../nbs/07_toyworld.ipynb #3adb3a8c
 def read_color(img:np.ndarray, obj:np.ndarray) -> str:
-    "The palette colour nearest to most pixels of the `obj` mask, ink pixels set aside."
-    names = list(COLORS) + ['ink-light', 'ink-dark']
-    d = np.stack([_dist(img[obj], c) for c in list(COLORS.values()) + [INK_LIGHT, INK_DARK]])
-    votes = np.bincount(d.argmin(0), minlength=len(names))[:len(COLORS)]
-    return names[int(votes.argmax())]
+    "The palette colour nearest to most pixels of the `obj` mask."
+    return list(COLORS)[int(color_votes(img, obj).argmax())]
+
+# %% ../nbs/07_toyworld.ipynb #9d74ad0c
+def read_ink(img:np.ndarray, region:np.ndarray, color:str) -> str|None:
+    "The pattern's colour in `region` of an object of `color`: the palette colour other than `color` nearest to most of its pixels (None: under MIN_INK of them)."
+    v = color_votes(img, region)
+    v[list(COLORS).index(color)] = -1
+    return list(COLORS)[int(v.argmax())] if v.max() > MIN_INK * max(1, region.sum()) else None
 
 # %% ../nbs/07_toyworld.ipynb #97ecc603
-def read_pattern(img:np.ndarray, region:np.ndarray, color:str, place:Scene|None=None, phases:int=8) -> tuple[str|None, float]:
-    "The pattern in `region` of an object of `color` (None: under MIN_INK ink, or a blob) and its IoU, on the frame of `place` (default: unscaled)."
-    ink = (_dist(img, ink_color(color)) < _dist(img, COLORS[color])) & region
+def read_pattern(img:np.ndarray, region:np.ndarray, color:str, place:Scene|None=None, phases:int=8, ink:str|None=None) -> tuple[str|None, float]:
+    "The pattern in `region` of an object of `color` drawn in `ink` (default: `read_ink`'s) — None under MIN_INK ink or for a blob — and its IoU, on the frame of `place` (default: unscaled)."
+    ink = ink or read_ink(img, region, color)
+    if ink is None or ink == color: return None, 0.0
+    ink = (_dist(img, COLORS[ink]) < _dist(img, COLORS[color])) & region
     share = ink.sum() / max(1, region.sum())                                       # = the IoU of solid fill
     if share <= MIN_INK: return None, 0.0
     x, y = _grid(img.shape[0], place or Scene('chair', 'red'))
@@ -222,12 +259,16 @@ def read_pattern(img:np.ndarray, region:np.ndarray, color:str, place:Scene|None=
 
 # %% ../nbs/07_toyworld.ipynb #8b2f715c
 def read_scene(img:np.ndarray) -> dict:
-    "Object, colour and pattern (on the object's pattern part) of a toy image, read by template matching."
+    "Object, colour, pattern and the pattern's colour (on the object's pattern part) of a toy image, read by template matching."
     sc = read_object(img)
     r = render(sc, img.shape[0])
-    color = read_color(img, r['object'])
-    pattern, iou = read_pattern(img, erode_mask(r['parts'][sc.part]), color, sc)
-    return dict(object=sc.object, color=color, pattern=pattern, iou=iou, scene=replace(sc, color=color, pattern=pattern))
+    part = erode_mask(r['parts'][sc.part])
+    plain = erode_mask(r['object'] & ~r['parts'][sc.part])
+    color = read_color(img, plain if plain.any() else r['object'])
+    ink = read_ink(img, part, color)
+    pattern, iou = read_pattern(img, part, color, sc, ink=ink)
+    ink = ink if pattern else None
+    return dict(object=sc.object, color=color, pattern=pattern, ink=ink, iou=iou, scene=replace(sc, color=color, pattern=pattern, ink=ink))
 
 # %% ../nbs/07_toyworld.ipynb #7fd87ae7
 def erode_mask(m:np.ndarray, px:int=1) -> np.ndarray:

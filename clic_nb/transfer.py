@@ -17,7 +17,7 @@ from .seam import family, noise_for
 from .attention import AttentionStore, capture, released_gradient
 from contextlib import nullcontext
 from .losses import SOURCE_TEMPLATE
-from .concept import token_position, as_concept, with_concept
+from .concept import token_position, as_concept, with_concept, freeze
 from .models import load_pipeline
 
 # %% auto #0
@@ -131,12 +131,13 @@ class EditInputs:
     frame: Frame                 # where the target sits in the model's square
 
 # %% ../nbs/11_transfer.ipynb #baddb6c0
-def edit_inputs(pipe, token:str, target, mask, object:str, cfg:TransferConfig) -> EditInputs:
-    "Check the target and its mask (the region must survive on the latent grid) and encode what every seed shares."
+def edit_inputs(pipe, token:str|None, target, mask, object:str, cfg:TransferConfig, words:str|None=None) -> EditInputs:
+    "Check the target and its mask (the region must survive on the latent grid) and encode what every seed shares; `words` in place of the token: guidance on their last."
     sd, dev, dt = family(pipe), pipe.unet.device, pipe.unet.dtype
     L = sd.latent_size(cfg.size)
     img, m_full, frame = _target_inputs(target, mask, L, cfg.mask_resize, cfg.fit, cfg.soft_mask)
-    prompt = SOURCE_TEMPLATE.format(object=object, v=token)
+    prompt = SOURCE_TEMPLATE.format(object=object, v=words or token)
+    if words: token = pipe.tokenizer.tokenize(words)[-1]             # its attention is steered into the region, as <v*>'s would be
     pos = token_position(pipe.tokenizer, prompt, token)
     with torch.no_grad(): uncond, cond = sd.encode_prompts([cfg.negative_prompt, prompt]).chunk(2)
     if not cfg.negative_prompt: uncond = sd.empty_prompt(uncond)      # SDXL: zeros, as its stock pipeline
@@ -156,19 +157,22 @@ def _edit_chunk(e:EditInputs, seeds:list[int], ts:int, cfg:TransferConfig, callb
 # %% ../nbs/11_transfer.ipynb #820265a5
 def transfer(concept, target, mask, object:str, seeds=(0,), t_starts=None, pipe=None, model:str|None=None,
              config:TransferConfig|None=None, paper:bool=False, batch:int|None=None, callback=None, trace:bool=False,
-             progress:bool=False, **settings) -> TransferResult:
-    "Transfer a learned concept into the `mask` region of `target` (an image of a `object`), for every seed and t_start."
+             progress:bool=False, words:str|None=None, **settings) -> TransferResult:
+    "Transfer a learned concept into the `mask` region of `target` (an image of a `object`), for every seed and t_start; or, with `words` and no concept, those words in `<v*>`'s place."
     t_starts = [int(t) for t in t_starts] if t_starts else []
     if t_starts: settings.setdefault('t_start', t_starts[0])
     cfg = transfer_config(config, paper, **settings)
     if not str(object).strip(): raise ClicError("object is empty: name the target's object, e.g. --object chair")
-    concept = as_concept(concept)
+    if (concept is None) == (words is None): raise ClicError("pass a concept, or words to paint with instead (e.g. words='yellow dots'), not both")
+    if words is not None and not words.strip(): raise ClicError("words is empty: name what to paint, e.g. words='yellow dots'")
+    concept = as_concept(concept) if words is None else None
     t_starts = t_starts or [cfg.t_start]
     for ts in t_starts: transfer_config(cfg, t_start=ts)
     seeds = [int(s) for s in seeds]
     if not seeds: raise ClicError("no seeds: pass at least one, e.g. --seeds 0")
-    pipe = with_concept(pipe or load_pipeline(model or concept.meta.get('base_model', 'tiny')), concept)   # default: the concept's base
-    e = edit_inputs(pipe, concept.token, target, mask, object, cfg)
+    if words is None: pipe = with_concept(pipe or load_pipeline(model or concept.meta.get('base_model', 'tiny')), concept)   # default: the concept's base
+    else: pipe = pipe or load_pipeline(model or 'tiny'); freeze(pipe)
+    e = edit_inputs(pipe, None if words else concept.token, target, mask, object, cfg, words)
     images, edits, traces = {}, {}, []
     batch = batch or len(seeds)
     n_chunks = -(-len(seeds) // batch)
