@@ -23,9 +23,9 @@ from .roi import target_mask, token_mask, iou
 from .models import load_pipeline
 
 # %% auto #0
-__all__ = ['REFERENCES', 'METHODS', 'TOY_LR', 'METRICS', 'suite_pairs', 'bench_pair', 'read_edit', 'unlearned_concept',
-           'check_method', 'bench_job', 'run_job', 'summary', 'markdown_table', 'write_csv', 'suite_grid', 'run_suite',
-           'suite_cli', 'read_rows']
+__all__ = ['REFERENCES', 'METHODS', 'TOY_LR', 'METRICS', 'SUITE_MARK', 'suite_pairs', 'bench_pair', 'object_words', 'read_edit',
+           'unlearned_concept', 'check_method', 'bench_job', 'suite_folder', 'run_job', 'summary', 'markdown_table',
+           'write_csv', 'suite_grid', 'run_suite', 'suite_cli', 'read_rows']
 
 # %% ../nbs/18_bench.ipynb #90756753
 def suite_pairs(n:int=24, seed:int=0) -> list[dict]:
@@ -47,6 +47,11 @@ def suite_pairs(n:int=24, seed:int=0) -> list[dict]:
 def bench_pair(pair:dict, size:int=TOY_SIZE) -> dict:
     "`toy_pair` of a suite pair (images and exact part masks) with the expected result's image."
     return {**toy_pair(pair['source'], pair['target'], size), 'expected': Image.fromarray(render(pair['expected'], size)['image'])}
+
+# %% ../nbs/18_bench.ipynb #8fe86254
+def object_words(scene:Scene, described:bool=True) -> str:
+    "How the prompts name `scene`'s object: its colour and class ('red chair'), or (`described=False`) the class alone."
+    return f'{scene.color} {scene.object}' if described else scene.object
 
 # %% ../nbs/18_bench.ipynb #267d4de1
 def read_edit(img, target:Scene, source:Scene) -> dict:
@@ -72,54 +77,73 @@ def unlearned_concept(pipe, init_rows:str=TOY_LEARN['init_rows']) -> Concept:
 
 # %% ../nbs/18_bench.ipynb #b6f22a51
 def check_method(method:str) -> str:
+    "`method` if the suite knows it (a `LEARNERS` preset or a reference), else a one-line error listing them."
     if method not in METHODS: raise ClicError(f"method {method!r} is unknown: use one of {', '.join(METHODS)}")
     return method
 
 # %% ../nbs/18_bench.ipynb #97c6f9a3
-def _concept(pair:dict, p:dict, method:str, folder:Path, pipe, device):
+def _concept(pair:dict, p:dict, method:str, folder:Path, pipe, device, described:bool=True, steps:int|None=None):
     "The method's concept (None for words) and the pipeline with it."
     if method == 'words': return None, pipe
     if method == 'none': c = unlearned_concept(pipe)
     else:
-        c = learn(p['source'], p['source_mask'], pair['source'].object, folder, model='toy', learner=method, progress=False,
-                  **{**TOY_LEARN, 'lr': TOY_LR.get(method, TOY_LEARN['lr'])}, **({'mixed_precision': 'no'} if device else {}))
+        settings = {**TOY_LEARN, 'lr': TOY_LR.get(method, TOY_LEARN['lr']), 'steps': steps or TOY_LEARN['steps'],
+                    **({'mixed_precision': 'no'} if device else {})}
+        c = learn(p['source'], p['source_mask'], object_words(pair['source'], described), folder, model='toy', learner=method,
+                  progress=False, **settings)
     return c, with_concept(pipe, c)
 
+# %% ../nbs/18_bench.ipynb #6778679e
+_OBJECTS = {True: 'described', False: 'class'}          # how a row's prompts named the objects
+
 # %% ../nbs/18_bench.ipynb #7c95dfbb
-def bench_job(pair:dict, method:str, folder, seeds=range(4), t_start:int=15, device=None) -> tuple[dict, list]:
-    "Learn `pair`'s concept with `method` into `folder`, transfer it, find the target part: the metrics and the edits (one per seed)."
+def bench_job(pair:dict, method:str, folder, seeds=range(4), t_start:int=15, device=None, described:bool=True,
+              steps:int|None=None) -> tuple[dict, list]:
+    "Learn `pair`'s concept with `method` into `folder`, transfer it, find the target part (`steps`: learning steps, default the toy 500): the metrics and the edits (one per seed)."
     check_method(method)
     t0, folder, p, (src, tgt) = time.time(), Path(folder), bench_pair(pair), (pair['source'], pair['target'])
-    concept, pipe = _concept(pair, p, method, folder, load_pipeline('toy', device=device), device)
+    so, to = object_words(src, described), object_words(tgt, described)
+    concept, pipe = _concept(pair, p, method, folder, load_pipeline('toy', device=device), device, described, steps)
     words = src.concept if method == 'words' else None
     token = pipe.tokenizer.tokenize(words)[-1] if words else concept.token
-    smap = token_mask(pipe, p['source'], SOURCE_TEMPLATE.format(object=src.object, v=words or concept.token), token, RoiConfig(size=TOY_SIZE))
-    r = transfer(concept, p['target'], p['target_mask'], tgt.object, seeds=list(seeds), t_starts=[t_start], pipe=pipe, words=words, size=TOY_SIZE)
+    smap = token_mask(pipe, p['source'], SOURCE_TEMPLATE.format(object=so, v=words or concept.token), token, RoiConfig(size=TOY_SIZE))
+    r = transfer(concept, p['target'], p['target_mask'], to, seeds=list(seeds), t_starts=[t_start], pipe=pipe, words=words, size=TOY_SIZE)
     edits = [r.images[s, t_start] for s in seeds]
-    auto = None if words else target_mask(concept, p['target'], tgt.object, source=p['source'], source_mask=p['source_mask'],
-                                           source_object=src.object, pipe=pipe, progress=False, **TOY_ROI)
+    auto = None if words else target_mask(concept, p['target'], to, source=p['source'], source_mask=p['source_mask'],
+                                           source_object=so, pipe=pipe, progress=False, **TOY_ROI)
     reads = [read_edit(im, tgt, src) for im in edits]
     row = dict(pair=pair['name'], method=method, **{k: float(np.mean([x[k] for x in reads])) for k in ('pattern', 'ink', 'kept', 'right')},
                source_iou=iou(smap.mask, p['source_mask']), auto_iou=iou(auto.mask, p['target_mask']) if auto else float('nan'),
                outside=outside_change(edits, p['target'], p['target_mask']), seam=seam_score(edits, p['target'], p['target_mask']),
-               seconds=time.time() - t0, same_class=src.object == tgt.object)
+               seconds=time.time() - t0, same_class=src.object == tgt.object, objects=_OBJECTS[described])
     return row, edits
 
 # %% ../nbs/18_bench.ipynb #4658e791
 def _job_files(out:Path, pair:dict, method:str) -> tuple[Path, Path]:
     return out/'rows'/f"{pair['name']}--{method}.json", out/'runs'/pair['name']/method
 
+# %% ../nbs/18_bench.ipynb #420a703b
+SUITE_MARK = '.toy_suite'       # a results folder of ours: run_suite writes (and removes unfinished jobs) only in such a folder or an empty one
+
+def suite_folder(out) -> Path:
+    "`out`, marked as a suite's results folder; an existing folder with other files and no mark is refused (we would write and delete there)."
+    out = Path(out)
+    if out.exists() and not (out/SUITE_MARK).exists() and any(out.iterdir()):
+        raise ClicError(f"{out} holds files that are not a toy suite's results: choose a new or empty --out folder")
+    out.mkdir(parents=True, exist_ok=True); (out/SUITE_MARK).touch()
+    return out
+
 # %% ../nbs/18_bench.ipynb #d2e5f6b6
-def run_job(out, pair:dict, method:str, seeds:int, t_start:int=15, device=None, run:bool=True) -> dict|None:
-    "One job of the suite, or its saved row if it has run (with as many seeds; `run=False`: None if not): the row; its edits are saved as edit_<seed>.png."
+def run_job(out, pair:dict, method:str, seeds:int, t_start:int=15, device=None, run:bool=True, described:bool=True) -> dict|None:
+    "One job of the suite, or its saved row if it has run (with as many seeds, alike otherwise; `run=False`: None if not): the row; its edits are saved as edit_<seed>.png."
     out = Path(out)
     rowf, folder = _job_files(out, pair, method)
     if rowf.exists():
         row = json.loads(rowf.read_text())
-        if row.get('seeds') == seeds and row.get('t_start') == t_start: return row
+        if (row.get('seeds'), row.get('t_start'), row.get('objects', 'class')) == (seeds, t_start, _OBJECTS[described]): return row
     if not run: return None
     if folder.exists(): shutil.rmtree(folder)                              # an unfinished or other-sized job of ours starts over
-    row, edits = bench_job(pair, method, folder/'concept', range(seeds), t_start, device)
+    row, edits = bench_job(pair, method, folder/'concept', range(seeds), t_start, device, described)
     folder.mkdir(parents=True, exist_ok=True)
     for s, im in enumerate(edits): im.save(folder/f'edit_{s}.png')
     row.update(seeds=seeds, t_start=t_start)
@@ -186,12 +210,12 @@ def _worker(args):
 
 # %% ../nbs/18_bench.ipynb #a3231a76
 def run_suite(out, pairs:int=24, seeds:int=4, methods=METHODS, t_start:int=15, device=None, jobs:int=1, run:bool=True,
-              progress:bool=True) -> list[dict]:
+              progress:bool=True, described:bool=True) -> list[dict]:
     "Every method on every pair of `suite_pairs(pairs)` (finished jobs read back; `run=False`: only those); writes summary.md/.csv, rows.csv and grid.png in `out` over the pairs every method finished: the summary."
     methods = [check_method(m) for m in methods]
     if pairs < 1 or seeds < 1 or jobs < 1: raise ClicError(f"pairs={pairs}, seeds={seeds}, jobs={jobs}: use at least 1 of each")
-    out, suite = Path(out), suite_pairs(pairs)
-    todo = [(out, pr, m, seeds, t_start, device, run) for pr in suite for m in methods]
+    out, suite = suite_folder(out) if run else Path(out), suite_pairs(pairs)
+    todo = [(out, pr, m, seeds, t_start, device, run, described) for pr in suite for m in methods]
     if jobs > 1 and run:
         import multiprocessing as mp
         with mp.get_context('spawn').Pool(jobs) as pool: rows = list(pool.imap(_worker, todo))
@@ -224,6 +248,7 @@ def suite_cli(argv=None) -> list[dict]:
     p.add_argument('--t-start', type=int, default=15)
     p.add_argument('--jobs', type=int, default=1, help='processes at once (each one CPU thread)')
     p.add_argument('--device', default=None, help='e.g. cuda (default: the CPU)')
+    p.add_argument('--class-names', action='store_true', help="name the objects by class alone ('a chair with <v*> style'), not by colour and class")
     p.add_argument('--report-only', action='store_true', help='write the tables and grid from the finished jobs; run nothing')
     p.add_argument('--smoke', action='store_true', help='one pair, the words reference, one seed, in a temporary folder (seconds: the tests run it)')
     a = p.parse_args(argv)
@@ -231,7 +256,8 @@ def suite_cli(argv=None) -> list[dict]:
         import tempfile
         a.out, a.pairs, a.seeds, a.methods = tempfile.mkdtemp(), 1, 1, 'words'
     try:
-        summ = run_suite(a.out, a.pairs, a.seeds, [m for m in a.methods.split(',') if m], a.t_start, a.device, a.jobs, not a.report_only)
+        summ = run_suite(a.out, a.pairs, a.seeds, [m for m in a.methods.split(',') if m], a.t_start, a.device, a.jobs, not a.report_only,
+                         described=not a.class_names)
     except ClicError as e: p.exit(2, f'toy_suite.py: {e}\n')
     print(markdown_table(summ))
     return summ
@@ -239,5 +265,5 @@ def suite_cli(argv=None) -> list[dict]:
 # %% ../nbs/18_bench.ipynb #f6c8da36
 def read_rows(path) -> list[dict]:
     "The rows of a `rows.csv` that `run_suite` wrote, with numbers and flags as numbers and flags again."
-    conv = lambda k, v: v if k in ('pair', 'method') else v == 'True' if v in ('True', 'False') else float(v)
+    conv = lambda k, v: v if k in ('pair', 'method', 'objects') else v == 'True' if v in ('True', 'False') else float(v)
     with open(path, newline='') as f: return [{k: conv(k, v) for k, v in r.items()} for r in csv.DictReader(f)]

@@ -23,8 +23,8 @@ from diffusers.utils import logging as diffusers_logging
 __all__ = ['LORA_TARGETS', 'SDXL_EMBEDS', 'TrainableTokens', 'train_tokens', 'merge_tokens', 'init_ids', 'check_token',
            'add_token', 'token_position', 'text_widths', 'add_concept_token', 'train_rows', 'merge_rows', 'token_row',
            'freeze', 'put_token', 'lora_parameters', 'add_lora', 'make_trainable', 'count_trainable', 'shapes_of',
-           'Concept', 'lora_state', 'write_lora', 'load_in_diffusers', 'save_region_token', 'load_region_token',
-           'as_concept', 'with_concept']
+           'Concept', 'lora_state', 'weights_name', 'write_lora', 'load_in_diffusers', 'save_region_token',
+           'load_region_token', 'as_concept', 'with_concept']
 
 # %% ../nbs/04_concept.ipynb #64b41f5b
 class TrainableTokens(nn.Module):
@@ -264,10 +264,14 @@ def _check_finite(self:Concept, where) -> None:
 def is_lora(self:Concept) -> bool: return self.meta.get('train') == 'lora'
 
 # %% ../nbs/04_concept.ipynb #aebc5abc
+def weights_name(train:str|None) -> str|None:
+    "The file a concept trained with `train` keeps its attn2 weights in: the LoRA's, none for a token-only concept, else the Custom-Diffusion copies'."
+    return dict(lora=LORA_FILE, none=None).get(train, ATTN_FILE)
+
 @patch(as_prop=True)
 def weights_file(self:Concept) -> str|None:
-    "The file of the attn2 weights: the LoRA's or the Custom-Diffusion copies' (None for a token-only concept)."
-    return dict(lora=LORA_FILE, none=None).get(self.meta.get('train'), ATTN_FILE)
+    "The file of the concept's attn2 weights (None for a token-only concept)."
+    return weights_name(self.meta.get('train'))
 
 # %% ../nbs/04_concept.ipynb #c3c857bd
 def write_lora(folder:Path, state:dict) -> None:
@@ -329,7 +333,7 @@ def load(cls:Concept, folder) -> Concept:
     again = "run its clic learn again with --resume (that saves the concept again from the run's last checkpoint), or learn it again"
     try: meta = json.loads((folder/META_FILE).read_text())
     except ValueError: raise ClicError(f"{folder/META_FILE}: not readable (cut short or altered): {again}") from None
-    weights = dict(lora=LORA_FILE, none=None).get(meta.get('train'), ATTN_FILE)
+    weights = weights_name(meta.get('train'))
     if weights and not (folder/weights).is_file(): raise ClicError(f"{folder}: not a concept folder (no {weights}): pass the --out folder of clic learn")
     for n, want in meta.get('files', {}).items():            # concepts saved before the digests: not checked
         if not (folder/n).is_file() or file_digest(folder/n) != want:
