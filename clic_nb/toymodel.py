@@ -293,7 +293,7 @@ def ship_toy(run, dest=None) -> Path:
     return dest
 
 # %% ../nbs/08_toymodel.ipynb #43b74f23
-TOY_GUIDANCE = 7.5                    # classifier-free guidance scale of toy samples
+TOY_GUIDANCE = 2.0                    # classifier-free guidance of toy samples: the scale the toy model draws patterns best at (SD's 7.5 merges its dots)
 TOY_CONTINUE = dict(unet_steps=2500, unet_lr=2e-4, warmup=100, seed=1, offset_noise=0.15)   # the first world's second run
 _V2 = dict(offset_noise=0.15, p_colorless=0.2, p_swatch=0.15, p_style=0.3)                     # the second world's captions and noise
 TOY_V2 = (dict(vae_steps=600, vae_lr=3e-4, warmup=50, unet_steps=3000, unet_lr=3e-4, seed=2, **_V2),   # the autoencoder on world v2 (stage 2 stopped)
