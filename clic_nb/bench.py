@@ -95,6 +95,7 @@ def _concept(pair:dict, p:dict, method:str, folder:Path, pipe, device, described
 
 # %% ../nbs/18_bench.ipynb #6778679e
 _OBJECTS = {True: 'described', False: 'class'}          # how a row's prompts named the objects
+_NAMING = {'described': 'colour and class', 'class': 'class alone (--class-names)'}
 
 # %% ../nbs/18_bench.ipynb #7c95dfbb
 def bench_job(pair:dict, method:str, folder, seeds=range(4), t_start:int=15, device=None, described:bool=True,
@@ -135,12 +136,14 @@ def suite_folder(out) -> Path:
 
 # %% ../nbs/18_bench.ipynb #d2e5f6b6
 def run_job(out, pair:dict, method:str, seeds:int, t_start:int=15, device=None, run:bool=True, described:bool=True) -> dict|None:
-    "One job of the suite, or its saved row if it has run (with as many seeds, alike otherwise; `run=False`: None if not): the row; its edits are saved as edit_<seed>.png."
+    "One job of the suite, or its saved row if it has run (with as many seeds; `run=False`: None if not; refused if it named objects otherwise): the row; its edits are saved as edit_<seed>.png."
     out = Path(out)
     rowf, folder = _job_files(out, pair, method)
     if rowf.exists():
         row = json.loads(rowf.read_text())
-        if (row.get('seeds'), row.get('t_start'), row.get('objects', 'class')) == (seeds, t_start, _OBJECTS[described]): return row
+        if (named := row.get('objects', 'class')) != _OBJECTS[described]:          # another naming's results are not ours to replace
+            raise ClicError(f"{out} holds a suite run that named the objects by {_NAMING[named]}: use another --out folder, or name them the same way")
+        if (row.get('seeds'), row.get('t_start')) == (seeds, t_start): return row
     if not run: return None
     if folder.exists(): shutil.rmtree(folder)                              # an unfinished or other-sized job of ours starts over
     row, edits = bench_job(pair, method, folder/'concept', range(seeds), t_start, device, described)
