@@ -95,7 +95,9 @@ def _concept(pair:dict, p:dict, method:str, folder:Path, pipe, device, described
 
 # %% ../nbs/18_bench.ipynb #6778679e
 _OBJECTS = {True: 'described', False: 'class'}          # how a row's prompts named the objects
-_NAMING = {'described': 'colour and class', 'class': 'class alone (--class-names)'}
+
+# %% ../nbs/18_bench.ipynb #6e753ad4
+_NAMING = {'described': 'colour and class', 'class': 'class alone (--class-names)'}   # ... in an error's words
 
 # %% ../nbs/18_bench.ipynb #7c95dfbb
 def bench_job(pair:dict, method:str, folder, seeds=range(4), t_start:int=15, device=None, described:bool=True,
@@ -126,6 +128,7 @@ def _job_files(out:Path, pair:dict, method:str) -> tuple[Path, Path]:
 # %% ../nbs/18_bench.ipynb #420a703b
 SUITE_MARK = '.toy_suite'       # a results folder of ours: run_suite writes (and removes unfinished jobs) only in such a folder or an empty one
 
+# %% ../nbs/18_bench.ipynb #54ffba32
 def suite_folder(out) -> Path:
     "`out`, marked as a suite's results folder; an existing folder with other files and no mark is refused (we would write and delete there)."
     out = Path(out)

@@ -268,6 +268,7 @@ def weights_name(train:str|None) -> str|None:
     "The file a concept trained with `train` keeps its attn2 weights in: the LoRA's, none for a token-only concept, else the Custom-Diffusion copies'."
     return dict(lora=LORA_FILE, none=None).get(train, ATTN_FILE)
 
+# %% ../nbs/04_concept.ipynb #2dce412c
 @patch(as_prop=True)
 def weights_file(self:Concept) -> str|None:
     "The file of the concept's attn2 weights (None for a token-only concept)."
